@@ -1,0 +1,46 @@
+package io.smsfoundation.domain.conversation;
+
+import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.phone.Address;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The one conversation the service keeps per external address. The service records the workflow
+ * a caller attaches but never acts on it.
+ *
+ * @param tenantId the directory's tenant id, {@code null} while the tenant is unknown
+ * @param language the preferred language, {@link LanguageDetection#unknown()} until one is seen
+ * @param lastMessageAt time of the newest message, {@code null} before the first
+ */
+public record Conversation(
+    UUID id,
+    Address address,
+    String tenantId,
+    String workflowType,
+    String workflowId,
+    LanguageDetection language,
+    boolean optedOut,
+    Instant lastMessageAt,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public Conversation {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(address, "address");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(updatedAt, "updatedAt");
+  }
+
+  /** A conversation that is about to be created for a first message at {@code at}. */
+  public static Conversation startedAt(UUID id, Address address, Instant at) {
+    return new Conversation(
+        id, address, null, null, null, LanguageDetection.unknown(), false, at, at, at);
+  }
+
+  public boolean hasTenant() {
+    return tenantId != null;
+  }
+}

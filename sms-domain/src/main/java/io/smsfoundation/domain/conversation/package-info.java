@@ -1,0 +1,2 @@
+/** Conversations: one per external address, with tenant, workflow, language and consent. */
+package io.smsfoundation.domain.conversation;

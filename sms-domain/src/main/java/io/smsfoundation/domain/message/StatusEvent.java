@@ -1,0 +1,31 @@
+package io.smsfoundation.domain.message;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One delivery-status callback as it arrived, kept in the message's history. A callback for a
+ * message the service does not know yet has no {@code messageId}; it is attached when the
+ * message's SID appears.
+ */
+public record StatusEvent(
+    UUID id,
+    UUID messageId,
+    String twilioSid,
+    DeliveryStatus status,
+    String errorCode,
+    Map<String, String> rawWebhookData,
+    Instant createdAt) {
+
+  public StatusEvent {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(createdAt, "createdAt");
+    rawWebhookData = rawWebhookData == null ? Map.of() : rawWebhookData;
+    if (messageId == null && twilioSid == null) {
+      throw new IllegalArgumentException("a status event needs a message id or a SID");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.smsfoundation.domain.optout;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads consent from an inbound message. Twilio's {@code OptOutType} parameter wins when present;
+ * otherwise the whole message, ignoring case, accents, surrounding spaces and trailing
+ * punctuation, must be one of the keywords, as carriers apply them. A keyword inside a sentence
+ * ("please stop calling me at work") is an ordinary message. Thread-safe.
+ */
+public final class OptOutKeywords {
+
+  private static final Set<String> OPT_OUT =
+      Set.of(
+          // English, as Twilio and US carriers define them
+          "stop",
+          "stopall",
+          "stop all",
+          "unsubscribe",
+          "cancel",
+          "end",
+          "quit",
+          "revoke",
+          "optout",
+          "opt out",
+          "opt-out",
+          // Spanish
+          "parar",
+          "para",
+          "alto",
+          "cancelar",
+          "baja",
+          "darse de baja",
+          "detener",
+          "no mas",
+          "no mas mensajes",
+          // Portuguese
+          "sair",
+          "pare",
+          "descadastrar",
+          "cancelar inscricao",
+          "nao quero mais");
+
+  private static final Set<String> OPT_IN =
+      Set.of("start", "unstop", "yes", "iniciar", "comenzar", "reanudar", "voltar", "reativar");
+
+  private static final Set<String> HELP = Set.of("help", "info", "ayuda", "ajuda");
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern EDGE_PUNCTUATION =
+      Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * @param body the message text, may be {@code null} (MMS without text)
+   * @param optOutType Twilio's {@code OptOutType} parameter ({@code STOP}, {@code START}, {@code
+   *     HELP}), may be {@code null}
+   */
+  public OptIntent classify(String body, String optOutType) {
+    if (optOutType != null && !optOutType.isBlank()) {
+      switch (optOutType.strip().toUpperCase(Locale.ROOT)) {
+        case "STOP":
+          return OptIntent.OPT_OUT;
+        case "START":
+          return OptIntent.OPT_IN;
+        case "HELP":
+          return OptIntent.HELP;
+        default:
+          break;
+      }
+    }
+    if (body == null || body.length() > 40) {
+      return OptIntent.NONE;
+    }
+    String word = normalize(body);
+    if (OPT_OUT.contains(word)) {
+      return OptIntent.OPT_OUT;
+    }
+    if (OPT_IN.contains(word)) {
+      return OptIntent.OPT_IN;
+    }
+    if (HELP.contains(word)) {
+      return OptIntent.HELP;
+    }
+    return OptIntent.NONE;
+  }
+
+  private static String normalize(String body) {
+    String stripped = MARKS.matcher(Normalizer.normalize(body, Normalizer.Form.NFD)).replaceAll("");
+    String trimmed = EDGE_PUNCTUATION.matcher(stripped).replaceAll("");
+    return SPACES.matcher(trimmed).replaceAll(" ").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,174 @@
+package io.smsfoundation.domain.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Normalizes phone numbers to E.164 with a default region and computes the ordered lookup
+ * variants that a tenant directory is asked for. Thread-safe: build one per default region and
+ * share it; libphonenumber's metadata for that region is loaded once, in the constructor.
+ */
+public final class PhoneNumbers {
+
+  /** Longest canonical key kept verbatim; longer junk is shortened with a hash suffix. */
+  static final int MAX_KEY_LENGTH = 64;
+
+  private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
+  private static final Pattern ALPHANUMERIC_ID = Pattern.compile("[A-Za-z0-9 &._'-]{1,20}");
+  private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+
+  private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+  private final String defaultRegion;
+
+  /**
+   * @param defaultRegion ISO 3166 region used for numbers written without a country code, such
+   *     as {@code US}
+   * @throws IllegalArgumentException when libphonenumber does not know the region
+   */
+  public PhoneNumbers(String defaultRegion) {
+    Objects.requireNonNull(defaultRegion, "defaultRegion");
+    this.defaultRegion = defaultRegion.strip().toUpperCase(Locale.ROOT);
+    if (!util.getSupportedRegions().contains(this.defaultRegion)) {
+      throw new IllegalArgumentException("unknown region: " + defaultRegion);
+    }
+    // Loads the region's metadata now instead of on the first webhook.
+    Phonenumber.PhoneNumber example = util.getExampleNumber(this.defaultRegion);
+    if (example != null) {
+      util.isValidNumber(example);
+    }
+  }
+
+  /** A normalizer for the United States, the service's default region. */
+  public static PhoneNumbers forUnitedStates() {
+    return new PhoneNumbers("US");
+  }
+
+  public String defaultRegion() {
+    return defaultRegion;
+  }
+
+  /**
+   * Classifies whatever a carrier put in a sender field. Never throws for non-blank text: a short
+   * code, an alphanumeric id or junk becomes an {@link Address} of that kind, keyed by its text.
+   *
+   * @throws IllegalArgumentException only for {@code null} or blank text, which callers reject
+   *     as a missing field before they get here
+   */
+  public Address classify(String raw) {
+    if (raw == null || raw.isBlank()) {
+      throw new IllegalArgumentException("an address cannot be blank");
+    }
+    String text = raw.strip();
+    if (SHORT_CODE.matcher(text).matches()) {
+      return new Address(text, raw, PhoneNumberKind.SHORT_CODE);
+    }
+    if (HAS_LETTER.matcher(text).matches()) {
+      PhoneNumberKind kind =
+          ALPHANUMERIC_ID.matcher(text).matches()
+              ? PhoneNumberKind.ALPHANUMERIC
+              : PhoneNumberKind.UNPARSED;
+      return new Address(boundedKey(text), raw, kind);
+    }
+    Optional<Phonenumber.PhoneNumber> parsed = parse(text);
+    if (parsed.isPresent() && util.isPossibleNumber(parsed.get())) {
+      return new Address(format(parsed.get()), raw, PhoneNumberKind.E164);
+    }
+    return new Address(boundedKey(text), raw, PhoneNumberKind.UNPARSED);
+  }
+
+  /**
+   * The strict check for outbound destinations: the number must be valid for its region, not
+   * merely possible.
+   */
+  public Optional<PhoneNumber> parseValid(String raw) {
+    if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).matches()) {
+      return Optional.empty();
+    }
+    return parse(raw.strip())
+        .filter(util::isValidNumber)
+        .map(number -> new PhoneNumber(format(number)));
+  }
+
+  /**
+   * The ordered, distinct variants a directory is asked for: the text as received, E.164, the
+   * national number without country code, and the digits only.
+   */
+  public List<String> lookupVariants(String raw) {
+    Objects.requireNonNull(raw, "raw");
+    Set<String> variants = new LinkedHashSet<>();
+    String text = raw.strip();
+    if (!text.isEmpty()) {
+      variants.add(text);
+    }
+    Address address = text.isEmpty() ? null : classify(text);
+    if (address != null && address.isPhoneNumber()) {
+      Phonenumber.PhoneNumber number = parse(address.canonical()).orElseThrow();
+      variants.add(address.canonical());
+      variants.add(util.getNationalSignificantNumber(number));
+      variants.add(address.canonical().substring(1));
+    } else {
+      String digits = digitsOf(text);
+      if (!digits.isEmpty()) {
+        variants.add(digits);
+      }
+    }
+    return List.copyOf(variants);
+  }
+
+  private Optional<Phonenumber.PhoneNumber> parse(String text) {
+    if (text.length() > MAX_KEY_LENGTH) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(util.parse(text, defaultRegion));
+    } catch (NumberParseException notANumber) {
+      return Optional.empty();
+    }
+  }
+
+  private String format(Phonenumber.PhoneNumber number) {
+    return util.format(number, PhoneNumberFormat.E164);
+  }
+
+  private static String digitsOf(String text) {
+    StringBuilder digits = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      }
+    }
+    return digits.toString();
+  }
+
+  /** Keeps unique-index keys short: absurdly long sender text is cut and suffixed with a hash. */
+  private static String boundedKey(String text) {
+    if (text.length() <= MAX_KEY_LENGTH) {
+      return text;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      int cut = MAX_KEY_LENGTH - 17;
+      if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+        cut--;
+      }
+      return text.substring(0, cut) + "~" + HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException("every JDK ships SHA-256", impossible);
+    }
+  }
+}

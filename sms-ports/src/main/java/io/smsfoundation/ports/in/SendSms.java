@@ -1,0 +1,73 @@
+package io.smsfoundation.ports.in;
+
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.MessageEncoding;
+import java.util.UUID;
+
+/** Accepts an outbound SMS, stores it and has it sent in the background. */
+public interface SendSms {
+
+  /** Longest body accepted, in characters (Twilio's own limit). */
+  int MAX_BODY_LENGTH = 1600;
+
+  /** Longest idempotency key accepted. */
+  int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+  SendResult send(SendCommand command);
+
+  /**
+   * A request to send.
+   *
+   * @param to the destination, or {@code null} when {@code tenantId} is given
+   * @param tenantId a tenant whose most recently used number is the destination, or {@code null}
+   * @param idempotencyKey the caller's key, or {@code null}
+   */
+  record SendCommand(String to, String tenantId, String body, String idempotencyKey) {
+
+    public SendCommand {
+      to = Validation.present(to) ? to.strip() : null;
+      tenantId = Validation.present(tenantId) ? tenantId.strip() : null;
+      idempotencyKey = Validation.present(idempotencyKey) ? idempotencyKey.strip() : null;
+      new Validation()
+          .require(to != null || tenantId != null, "to", "is required unless tenant_id is given")
+          .require(Validation.present(body), "body", "is required and must not be blank")
+          .require(
+              body == null || body.length() <= MAX_BODY_LENGTH,
+              "body",
+              "must be at most " + MAX_BODY_LENGTH + " characters")
+          .require(
+              idempotencyKey == null || idempotencyKey.length() <= MAX_IDEMPOTENCY_KEY_LENGTH,
+              "Idempotency-Key",
+              "must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters")
+          .throwIfInvalid();
+    }
+  }
+
+  /** The message as the caller sees it right after the request. */
+  record Receipt(
+      UUID messageId,
+      UUID conversationId,
+      DeliveryStatus status,
+      String twilioSid,
+      int segments,
+      MessageEncoding encoding) {}
+
+  /** What became of a send request. */
+  sealed interface SendResult {
+
+    /** Stored and on its way. */
+    record Accepted(Receipt receipt) implements SendResult {}
+
+    /** The idempotency key was used before for the same request: its message, as it is now. */
+    record Replayed(Receipt receipt) implements SendResult {}
+
+    /** The destination opted out; nothing was stored or sent. */
+    record OptedOut() implements SendResult {}
+
+    /** The idempotency key was used before for a different request. */
+    record IdempotencyMismatch() implements SendResult {}
+
+    /** The request that first used the idempotency key is still being processed. */
+    record IdempotencyInFlight() implements SendResult {}
+  }
+}

@@ -1,0 +1,11 @@
+package io.smsfoundation.ports.out;
+
+/**
+ * Hands messages to the SMS provider. Implementations are thread-safe, make one send attempt per
+ * call from the caller's point of view (retrying internally only what provably never reached the
+ * provider) and never throw for a provider failure: they say what happened.
+ */
+public interface SmsGateway {
+
+  SendOutcome send(OutboundSms sms);
+}

@@ -1,0 +1,45 @@
+package io.smsfoundation.ports.out;
+
+import io.smsfoundation.domain.language.LanguageDetection;
+import java.util.List;
+
+/**
+ * The system of record for tenants (the Collections Monitor API, a table, or none at all).
+ * Implementations are thread-safe and never throw for an unavailable directory: they say so.
+ */
+public interface TenantDirectory {
+
+  /**
+   * Asks for each variant in order and stops at the first that matches.
+   *
+   * @param variants the ordered, distinct lookup variants of one phone number
+   */
+  TenantLookup lookup(List<String> variants);
+
+  /** Sets the tenant's preferred language; idempotent. */
+  LanguageUpdate updateLanguage(String tenantId, LanguageDetection language);
+
+  /** The outcome of a language update. */
+  enum LanguageUpdate {
+    UPDATED,
+    /** The directory refused it for good (unknown tenant, bad request): do not retry. */
+    REJECTED,
+    /** Try again later. */
+    UNAVAILABLE
+  }
+
+  /** A directory that knows no tenant, for deployments without one. */
+  static TenantDirectory none() {
+    return new TenantDirectory() {
+      @Override
+      public TenantLookup lookup(List<String> variants) {
+        return new TenantLookup.NotFound(0);
+      }
+
+      @Override
+      public LanguageUpdate updateLanguage(String tenantId, LanguageDetection language) {
+        return LanguageUpdate.REJECTED;
+      }
+    };
+  }
+}

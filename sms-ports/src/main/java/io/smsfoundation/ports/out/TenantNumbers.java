@@ -1,0 +1,20 @@
+package io.smsfoundation.ports.out;
+
+import io.smsfoundation.domain.language.LanguageDetection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** What the service remembers about tenants: the numbers they used and their language. */
+public interface TenantNumbers {
+
+  /** Records that {@code tenantId} used {@code canonicalNumber} at {@code at}. */
+  void recordUse(String tenantId, String canonicalNumber, Instant at);
+
+  /** The tenant's numbers, most recently used first. */
+  List<String> numbersOf(String tenantId);
+
+  Optional<LanguageDetection> languageOf(String tenantId);
+
+  void saveLanguage(String tenantId, LanguageDetection language, Instant at);
+}
