@@ -1,0 +1,483 @@
+package io.smsfoundation.app.config;
+
+import io.smsfoundation.domain.phone.PhoneNumbers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The service's whole configuration, read from the environment in one place ({@link
+ * #fromEnvironment}) and validated there: a bad value is refused with a message naming its variable.
+ * {@link #toString()} never shows a secret. Immutable.
+ *
+ * @param publicBaseUrl the URL under which Twilio reaches the service, or {@code null} in local mode
+ *     when not given (the service's own {@code http://localhost:<port>} is used)
+ * @param databaseUrl the PostgreSQL connection string, or {@code null} for the embedded PostgreSQL
+ *     kept in {@code dataDir}
+ * @param apiKeys the keys callers present; may be empty only in local mode, where one is generated
+ * @param sendRatePerMinute how many sends one API key may make per minute (token bucket)
+ */
+public record AppConfig(
+    Mode mode,
+    int port,
+    URI publicBaseUrl,
+    String databaseUrl,
+    int dbPoolSize,
+    Path dataDir,
+    Twilio twilio,
+    Monitor monitor,
+    TenantDirectoryKind tenantDirectory,
+    List<String> apiKeys,
+    String defaultRegion,
+    LogFormat logFormat,
+    int sendRatePerMinute) {
+
+  public static final String SMS_MODE = "SMS_MODE";
+  public static final String PORT = "PORT";
+  public static final String PUBLIC_BASE_URL = "PUBLIC_BASE_URL";
+  public static final String DATABASE_URL = "DATABASE_URL";
+  public static final String DB_POOL_SIZE = "DB_POOL_SIZE";
+  public static final String SMS_DATA_DIR = "SMS_DATA_DIR";
+  public static final String TWILIO_ACCOUNT_SID = "TWILIO_ACCOUNT_SID";
+  public static final String TWILIO_AUTH_TOKEN = "TWILIO_AUTH_TOKEN";
+  public static final String TWILIO_AUTH_TOKEN_SECONDARY = "TWILIO_AUTH_TOKEN_SECONDARY";
+  public static final String TWILIO_PHONE_NUMBER = "TWILIO_PHONE_NUMBER";
+  public static final String TWILIO_MESSAGING_SERVICE_SID = "TWILIO_MESSAGING_SERVICE_SID";
+  public static final String TWILIO_API_BASE_URL = "TWILIO_API_BASE_URL";
+  public static final String MONITOR_API_URL = "MONITOR_API_URL";
+  public static final String MONITOR_API_TOKEN = "MONITOR_API_TOKEN";
+  public static final String TENANT_DIRECTORY = "TENANT_DIRECTORY";
+  public static final String SMS_API_KEYS = "SMS_API_KEYS";
+  public static final String DEFAULT_REGION = "DEFAULT_REGION";
+  public static final String LOG_FORMAT = "LOG_FORMAT";
+  public static final String SMS_SEND_RATE_PER_MINUTE = "SMS_SEND_RATE_PER_MINUTE";
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final String DEFAULT_DATA_DIR = ".sms-data";
+  public static final int DEFAULT_SEND_RATE_PER_MINUTE = 600;
+
+  /** Long enough that a key cannot be guessed; callers generate them, they do not choose them. */
+  public static final int MIN_API_KEY_LENGTH = 16;
+
+  /** Twilio's sandbox "from" number: the emulator accepts it like any other. */
+  public static final String LOCAL_PHONE_NUMBER = "+15005550006";
+
+  private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
+  private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
+  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+  private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7e]+");
+
+  public AppConfig {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(twilio, "twilio");
+    Objects.requireNonNull(monitor, "monitor");
+    Objects.requireNonNull(tenantDirectory, "tenantDirectory");
+    Objects.requireNonNull(defaultRegion, "defaultRegion");
+    Objects.requireNonNull(logFormat, "logFormat");
+    apiKeys = List.copyOf(apiKeys);
+  }
+
+  /** Local development on this machine, or production against real Twilio. */
+  public enum Mode {
+    /** Embedded PostgreSQL and the Twilio emulator unless told otherwise; generated secrets. */
+    LOCAL,
+    /** Real Twilio, an external database, explicit secrets. */
+    PRODUCTION
+  }
+
+  /** Where tenants are looked up. */
+  public enum TenantDirectoryKind {
+    /** The Collections Monitor HTTP API. */
+    MONITOR,
+    /** The {@code tenant_profiles} table of the service's own database. */
+    POSTGRES,
+    /** No directory: conversations stay without a tenant. */
+    NONE
+  }
+
+  /** How log lines are written. */
+  public enum LogFormat {
+    JSON,
+    TEXT;
+
+    /** {@code json} or {@code text}. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Twilio account and sender. In local mode the account SID and auth token may be {@code null}:
+   * the composition root then uses generated ones kept in the data directory.
+   *
+   * @param apiBaseUrl where API calls go instead of Twilio (an emulator), or {@code null}
+   */
+  public record Twilio(
+      String accountSid,
+      String authToken,
+      String authTokenSecondary,
+      String phoneNumber,
+      String messagingServiceSid,
+      URI apiBaseUrl) {
+
+    @Override
+    public String toString() {
+      return "Twilio[accountSid="
+          + accountSid
+          + ", authToken="
+          + (authToken == null ? "-" : "***")
+          + ", authTokenSecondary="
+          + (authTokenSecondary == null ? "-" : "***")
+          + ", phoneNumber="
+          + (phoneNumber == null ? "-" : "set")
+          + ", messagingServiceSid="
+          + messagingServiceSid
+          + ", apiBaseUrl="
+          + apiBaseUrl
+          + "]";
+    }
+  }
+
+  /** The Collections Monitor API, {@code url == null} when not configured. */
+  public record Monitor(URI url, String token) {
+
+    @Override
+    public String toString() {
+      return "Monitor[url=" + url + ", token=" + (token == null ? "-" : "***") + "]";
+    }
+  }
+
+  /** Whether the service runs in {@link Mode#LOCAL}. */
+  public boolean isLocal() {
+    return mode == Mode.LOCAL;
+  }
+
+  /** This configuration listening on another port (tests use 0 for a free one). */
+  public AppConfig withPort(int newPort) {
+    return new AppConfig(
+        mode,
+        newPort,
+        publicBaseUrl,
+        databaseUrl,
+        dbPoolSize,
+        dataDir,
+        twilio,
+        monitor,
+        tenantDirectory,
+        apiKeys,
+        defaultRegion,
+        logFormat,
+        sendRatePerMinute);
+  }
+
+  /**
+   * Reads and validates the configuration.
+   *
+   * @param env the environment, usually {@code System.getenv()}
+   * @throws ConfigException listing every problem found, each naming its variable
+   */
+  public static AppConfig fromEnvironment(Map<String, String> env) {
+    Reader read = new Reader(env);
+
+    String modeText = read.text(SMS_MODE);
+    Mode mode;
+    if (modeText == null) {
+      mode = read.text(TWILIO_ACCOUNT_SID) == null ? Mode.LOCAL : Mode.PRODUCTION;
+    } else {
+      mode = read.choice(SMS_MODE, Mode.class, Mode.LOCAL);
+    }
+
+    int port = read.integer(PORT, DEFAULT_PORT, 0, 65_535);
+    URI publicBaseUrl = read.httpUrl(PUBLIC_BASE_URL);
+    String databaseUrl = read.text(DATABASE_URL);
+    if (databaseUrl != null) {
+      read.check(databaseUrlProblem(databaseUrl), DATABASE_URL);
+    }
+    int poolSize = read.integer(DB_POOL_SIZE, DEFAULT_POOL_SIZE, 1, 200);
+    Path dataDir = read.path(SMS_DATA_DIR, DEFAULT_DATA_DIR);
+
+    String accountSid = read.text(TWILIO_ACCOUNT_SID);
+    if (accountSid != null && !ACCOUNT_SID.matcher(accountSid).matches()) {
+      read.problem(TWILIO_ACCOUNT_SID, "must be AC followed by 32 hexadecimal digits");
+    }
+    String authToken = read.text(TWILIO_AUTH_TOKEN);
+    String authTokenSecondary = read.text(TWILIO_AUTH_TOKEN_SECONDARY);
+    String phoneNumber = read.text(TWILIO_PHONE_NUMBER);
+    if (phoneNumber != null && !E164.matcher(phoneNumber).matches()) {
+      read.problem(TWILIO_PHONE_NUMBER, "must be an E.164 number such as +15551234567");
+    }
+    String messagingServiceSid = read.text(TWILIO_MESSAGING_SERVICE_SID);
+    if (messagingServiceSid != null && !MESSAGING_SERVICE_SID.matcher(messagingServiceSid).matches()) {
+      read.problem(TWILIO_MESSAGING_SERVICE_SID, "must be MG followed by 32 hexadecimal digits");
+    }
+    URI twilioApiBaseUrl = read.httpUrl(TWILIO_API_BASE_URL);
+
+    URI monitorUrl = read.httpUrl(MONITOR_API_URL);
+    String monitorToken = read.text(MONITOR_API_TOKEN);
+    TenantDirectoryKind directory =
+        read.choice(
+            TENANT_DIRECTORY,
+            TenantDirectoryKind.class,
+            monitorUrl == null ? TenantDirectoryKind.NONE : TenantDirectoryKind.MONITOR);
+    if (directory == TenantDirectoryKind.MONITOR && monitorUrl == null && read.isValid()) {
+      read.problem(TENANT_DIRECTORY, "is monitor but MONITOR_API_URL is not set");
+    }
+
+    List<String> apiKeys = read.apiKeys(SMS_API_KEYS);
+    String region = read.region(DEFAULT_REGION, "US");
+    LogFormat logFormat = read.choice(LOG_FORMAT, LogFormat.class, LogFormat.JSON);
+    int sendRate =
+        read.integer(SMS_SEND_RATE_PER_MINUTE, DEFAULT_SEND_RATE_PER_MINUTE, 1, 1_000_000);
+
+    if (mode == Mode.PRODUCTION) {
+      read.require(TWILIO_ACCOUNT_SID, "production");
+      read.require(TWILIO_AUTH_TOKEN, "production");
+      read.require(PUBLIC_BASE_URL, "production");
+      read.require(DATABASE_URL, "production");
+      if (phoneNumber == null && messagingServiceSid == null) {
+        read.problem(
+            TWILIO_PHONE_NUMBER,
+            "or TWILIO_MESSAGING_SERVICE_SID is required in production mode (SMS_MODE=production)");
+      }
+      if (apiKeys.isEmpty() && read.text(SMS_API_KEYS) == null) {
+        read.problem(
+            SMS_API_KEYS, "needs at least one API key in production mode (SMS_MODE=production)");
+      }
+    }
+    read.throwIfInvalid();
+
+    return new AppConfig(
+        mode,
+        port,
+        publicBaseUrl,
+        databaseUrl,
+        poolSize,
+        dataDir,
+        new Twilio(
+            accountSid,
+            authToken,
+            authTokenSecondary,
+            mode == Mode.LOCAL && phoneNumber == null && messagingServiceSid == null
+                ? LOCAL_PHONE_NUMBER
+                : phoneNumber,
+            messagingServiceSid,
+            twilioApiBaseUrl),
+        new Monitor(monitorUrl, monitorToken),
+        directory,
+        apiKeys,
+        region,
+        logFormat,
+        sendRate);
+  }
+
+  /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
+  private static String databaseUrlProblem(String url) {
+    String lower = url.toLowerCase(Locale.ROOT);
+    return lower.startsWith("postgres://")
+            || lower.startsWith("postgresql://")
+            || lower.startsWith("jdbc:postgresql://")
+        ? null
+        : "must start with postgres://, postgresql:// or jdbc:postgresql://";
+  }
+
+  @Override
+  public String toString() {
+    return "AppConfig[mode="
+        + mode
+        + ", port="
+        + port
+        + ", publicBaseUrl="
+        + publicBaseUrl
+        + ", database="
+        + (databaseUrl == null ? "embedded" : "external")
+        + ", dbPoolSize="
+        + dbPoolSize
+        + ", dataDir="
+        + dataDir
+        + ", "
+        + twilio
+        + ", "
+        + monitor
+        + ", tenantDirectory="
+        + tenantDirectory
+        + ", apiKeys="
+        + apiKeys.size()
+        + ", defaultRegion="
+        + defaultRegion
+        + ", logFormat="
+        + logFormat.code()
+        + ", sendRatePerMinute="
+        + sendRatePerMinute
+        + "]";
+  }
+
+  /** Reads variables and collects problems, so that one run reports all of them. */
+  private static final class Reader {
+
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = Objects.requireNonNull(env, "env");
+    }
+
+    /** The trimmed value, {@code null} when unset or blank. */
+    String text(String name) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    void problem(String name, String what) {
+      problems.add(name + " " + what);
+    }
+
+    void check(String problem, String name) {
+      if (problem != null) {
+        problem(name, problem);
+      }
+    }
+
+    boolean isValid() {
+      return problems.isEmpty();
+    }
+
+    void require(String name, String mode) {
+      if (text(name) == null) {
+        problem(name, "is required in " + mode + " mode (SMS_MODE=" + mode + ")");
+      }
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      String value = text(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        int number = Integer.parseInt(value);
+        if (number >= min && number <= max) {
+          return number;
+        }
+      } catch (NumberFormatException notANumber) {
+        // reported below with the accepted range
+      }
+      problem(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
+      return fallback;
+    }
+
+    <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+      String value = text(name);
+      if (value == null) {
+        return fallback;
+      }
+      for (E option : type.getEnumConstants()) {
+        if (option.name().equalsIgnoreCase(value)) {
+          return option;
+        }
+      }
+      List<String> options = new ArrayList<>();
+      for (E option : type.getEnumConstants()) {
+        options.add(option.name().toLowerCase(Locale.ROOT));
+      }
+      problem(name, "must be one of " + String.join(", ", options) + ", got '" + value + "'");
+      return fallback;
+    }
+
+    /** An absolute http(s) URL without query or fragment, trailing slash removed. */
+    URI httpUrl(String name) {
+      String value = text(name);
+      if (value == null) {
+        return null;
+      }
+      URI uri;
+      try {
+        uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      } catch (IllegalArgumentException malformed) {
+        problem(name, "is not a valid URL");
+        return null;
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        problem(name, "must start with http:// or https://");
+        return null;
+      }
+      if (uri.getHost() == null || uri.getHost().isBlank()) {
+        problem(name, "must name a host");
+        return null;
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        problem(name, "must not have a query string or fragment");
+        return null;
+      }
+      if (uri.getRawUserInfo() != null) {
+        problem(name, "must not contain credentials");
+        return null;
+      }
+      // Twilio signs the URL exactly as configured there, so a path prefix is kept as written.
+      return uri;
+    }
+
+    Path path(String name, String fallback) {
+      String value = text(name);
+      try {
+        return Path.of(value == null ? fallback : value).toAbsolutePath().normalize();
+      } catch (RuntimeException invalid) {
+        problem(name, "is not a valid path");
+        return Path.of(fallback).toAbsolutePath().normalize();
+      }
+    }
+
+    List<String> apiKeys(String name) {
+      String value = env.get(name);
+      if (value == null || value.isBlank()) {
+        return List.of();
+      }
+      List<String> keys = new ArrayList<>();
+      String[] parts = value.split(",", -1);
+      for (int i = 0; i < parts.length; i++) {
+        String key = parts[i].strip();
+        if (key.isEmpty()) {
+          continue;
+        }
+        if (key.length() < MIN_API_KEY_LENGTH) {
+          problem(
+              name,
+              "key #" + (i + 1) + " is shorter than " + MIN_API_KEY_LENGTH + " characters");
+        } else if (!KEY_CHARACTERS.matcher(key).matches()) {
+          problem(name, "key #" + (i + 1) + " may only contain visible ASCII characters");
+        } else if (!keys.contains(key)) {
+          keys.add(key);
+        }
+      }
+      if (keys.isEmpty() && problems.stream().noneMatch(p -> p.startsWith(name + " "))) {
+        problem(name, "is set but holds no key");
+      }
+      return keys;
+    }
+
+    String region(String name, String fallback) {
+      String value = text(name);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        return new PhoneNumbers(value).defaultRegion();
+      } catch (IllegalArgumentException unknown) {
+        problem(name, "must be a two-letter region code such as US, got '" + value + "'");
+        return fallback;
+      }
+    }
+
+    void throwIfInvalid() {
+      if (!problems.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package io.smsfoundation.app.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A refusal with its HTTP status and error code, answered with the error envelope. Carries no stack
+ * trace: it is an outcome, not a bug.
+ */
+public final class ApiError extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+  private final transient Map<String, Object> details;
+  private final transient Map<String, String> headers;
+
+  private ApiError(
+      int status,
+      String code,
+      String message,
+      Map<String, ?> details,
+      Map<String, String> headers) {
+    super(message, null, false, false);
+    this.status = status;
+    this.code = Objects.requireNonNull(code, "code");
+    this.details = details == null ? Map.of() : new LinkedHashMap<>(details);
+    this.headers = Map.copyOf(headers);
+  }
+
+  public static ApiError validation(String message, Map<String, ?> details) {
+    return new ApiError(400, "sms.validation_error", message, details, Map.of());
+  }
+
+  public static ApiError unauthorized() {
+    return new ApiError(
+        401,
+        "sms.unauthorized",
+        "A valid API key is required: send it as 'Authorization: Bearer <key>'",
+        null,
+        Map.of("WWW-Authenticate", "Bearer"));
+  }
+
+  public static ApiError forbidden(String message) {
+    return new ApiError(403, "sms.forbidden", message, null, Map.of());
+  }
+
+  public static ApiError notFound(String message) {
+    return new ApiError(404, "sms.not_found", message, null, Map.of());
+  }
+
+  public static ApiError methodNotAllowed() {
+    return new ApiError(
+        405, "sms.method_not_allowed", "This method is not allowed on this path", null, Map.of());
+  }
+
+  /** 409 with a specific code such as {@code sms.opted_out}. */
+  public static ApiError conflict(String code, String message) {
+    return new ApiError(409, code, message, null, Map.of());
+  }
+
+  public static ApiError payloadTooLarge(int limitBytes) {
+    return new ApiError(
+        413,
+        "sms.payload_too_large",
+        "The request body is larger than " + limitBytes + " bytes",
+        Map.of("limit_bytes", limitBytes),
+        Map.of());
+  }
+
+  public static ApiError idempotencyMismatch() {
+    return new ApiError(
+        422,
+        "sms.idempotency_mismatch",
+        "This Idempotency-Key was already used for a different request",
+        null,
+        Map.of());
+  }
+
+  public static ApiError rateLimited(long retryAfterSeconds) {
+    return new ApiError(
+        429,
+        "sms.rate_limited",
+        "Too many sends with this API key; retry after " + retryAfterSeconds + " s",
+        Map.of("retry_after_seconds", retryAfterSeconds),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+  }
+
+  public static ApiError internal() {
+    return new ApiError(500, "sms.internal", "Internal error", null, Map.of());
+  }
+
+  public static ApiError unavailable(String message) {
+    return new ApiError(
+        503, "sms.unavailable", message, null, Map.of("Retry-After", "5"));
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public Map<String, Object> details() {
+    return details;
+  }
+
+  /** Headers to send with the envelope ({@code Retry-After}, {@code WWW-Authenticate}). */
+  public Map<String, String> headers() {
+    return headers;
+  }
+}

@@ -1,0 +1,76 @@
+package io.smsfoundation.app.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an endpoint answers: status, content type, body and extra headers, plus a short outcome
+ * word for the access log ({@code accepted}, {@code duplicate}...). Immutable.
+ */
+public final class HttpReply {
+
+  static final String JSON = "application/json";
+  static final String XML = "text/xml";
+
+  private static final byte[] EMPTY_TWIML =
+      "<Response></Response>".getBytes(StandardCharsets.UTF_8);
+
+  private final int status;
+  private final String contentType;
+  private final byte[] body;
+  private final Map<String, String> headers;
+  private final String outcome;
+
+  private HttpReply(
+      int status, String contentType, byte[] body, Map<String, String> headers, String outcome) {
+    this.status = status;
+    this.contentType = Objects.requireNonNull(contentType, "contentType");
+    this.body = Objects.requireNonNull(body, "body");
+    this.headers = Map.copyOf(headers);
+    this.outcome = outcome;
+  }
+
+  /** A JSON answer with an already serialized body. */
+  public static HttpReply json(int status, byte[] body) {
+    return new HttpReply(status, JSON, body, Map.of(), null);
+  }
+
+  /** The empty TwiML answer Twilio expects from a webhook: do nothing more. */
+  public static HttpReply emptyTwiml() {
+    return new HttpReply(200, XML, EMPTY_TWIML, Map.of(), null);
+  }
+
+  public HttpReply withHeader(String name, String value) {
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new HttpReply(status, contentType, body, more, outcome);
+  }
+
+  /** This reply with an outcome word for the access log. */
+  public HttpReply withOutcome(String word) {
+    return new HttpReply(status, contentType, body, headers, word);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /** The outcome word, or {@code null}. */
+  public String outcome() {
+    return outcome;
+  }
+}

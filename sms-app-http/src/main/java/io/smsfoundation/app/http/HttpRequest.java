@@ -1,0 +1,99 @@
+package io.smsfoundation.app.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One HTTP request as the endpoints see it, free of any web framework: the raw path and query (as
+ * received, still percent-encoded, because Twilio signs them that way), decoded query and path
+ * parameters, headers, the body bytes (already limited in size), the request id and the
+ * authenticated caller. Immutable apart from the body array, which endpoints only read.
+ */
+public final class HttpRequest {
+
+  private final String method;
+  private final String rawPath;
+  private final String rawQuery;
+  private final Map<String, List<String>> query;
+  private final Map<String, String> pathParams;
+  private final Map<String, String> headers;
+  private final byte[] body;
+  private final String requestId;
+  private final String caller;
+
+  /**
+   * @param headers header values by lower-case name (the first value of repeated headers)
+   * @param caller the id of the API key that authenticated the request, or {@code null}
+   */
+  public HttpRequest(
+      String method,
+      String rawPath,
+      String rawQuery,
+      Map<String, List<String>> query,
+      Map<String, String> pathParams,
+      Map<String, String> headers,
+      byte[] body,
+      String requestId,
+      String caller) {
+    this.method = Objects.requireNonNull(method, "method");
+    this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
+    this.rawQuery = rawQuery;
+    this.query = Map.copyOf(query);
+    this.pathParams = Map.copyOf(pathParams);
+    this.headers = Map.copyOf(headers);
+    this.body = body == null ? new byte[0] : body;
+    this.requestId = Objects.requireNonNull(requestId, "requestId");
+    this.caller = caller;
+  }
+
+  public String method() {
+    return method;
+  }
+
+  /** The path as received, percent-encoding intact. */
+  public String rawPath() {
+    return rawPath;
+  }
+
+  /** The query string as received, or {@code null} when there is none. */
+  public String rawQuery() {
+    return rawQuery;
+  }
+
+  /** The first value of a query parameter, or {@code null}. */
+  public String queryParam(String name) {
+    List<String> values = query.get(name);
+    return values == null || values.isEmpty() ? null : values.getFirst();
+  }
+
+  /** A path parameter, percent-decoded ({@code +} stays a plus sign). */
+  public String pathParam(String name) {
+    return pathParams.get(name);
+  }
+
+  /** A header's value, or {@code null}; names are case-insensitive. */
+  public String header(String name) {
+    return headers.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  /** The id of the API key the caller presented ({@code key-1}, ...), or {@code null}. */
+  public String caller() {
+    return caller;
+  }
+
+  /** This request with its API-key caller set. */
+  HttpRequest authenticatedAs(String callerId) {
+    return new HttpRequest(
+        method, rawPath, rawQuery, query, pathParams, headers, body, requestId, callerId);
+  }
+}

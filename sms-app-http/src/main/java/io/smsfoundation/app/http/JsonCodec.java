@@ -1,0 +1,83 @@
+package io.smsfoundation.app.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The API's JSON: snake_case names, strict parsing (duplicate keys, trailing garbage and invalid
+ * UTF-8 are refused with a 400). One instance is shared; thread-safe.
+ */
+public final class JsonCodec {
+
+  private final ObjectMapper mapper =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /** Serializes a response body. */
+  public byte[] write(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * Parses a request body that must be one JSON object.
+   *
+   * @throws ApiError 400 when it is empty, malformed, not UTF-8 or not an object
+   */
+  public ObjectNode readObject(byte[] body) {
+    if (body.length == 0) {
+      throw ApiError.validation(
+          "The request body must be a JSON object", Map.of("body", "is empty"));
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (IOException malformed) {
+      throw ApiError.validation(
+          "The request body is not valid JSON", Map.of("body", "is not valid JSON"));
+    }
+    if (!(node instanceof ObjectNode object)) {
+      throw ApiError.validation(
+          "The request body must be a JSON object", Map.of("body", "must be a JSON object"));
+    }
+    return object;
+  }
+
+  /**
+   * The optional text fields of a JSON object: absent or {@code null} give {@code null}, anything
+   * but a string is a 400 naming the field.
+   */
+  public static Map<String, String> textFields(ObjectNode object, String... names) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (String name : names) {
+      JsonNode value = object.get(name);
+      if (value == null || value.isNull()) {
+        values.put(name, null);
+      } else if (value.isTextual()) {
+        values.put(name, value.textValue());
+      } else {
+        problems.put(name, "must be a string");
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiError.validation("The request body has fields of the wrong type", problems);
+    }
+    return values;
+  }
+}

@@ -1,0 +1,66 @@
+package io.smsfoundation.app.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsfoundation.app.http.Views.SendReceiptView;
+import io.smsfoundation.ports.in.SendSms;
+import io.smsfoundation.ports.in.SendSms.SendCommand;
+import io.smsfoundation.ports.in.SendSms.SendResult;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.MDC;
+
+/**
+ * {@code POST /sms/send}: {@code {"to": "+1...", "body": "..."}} or {@code {"tenant_id": "...",
+ * "body": "..."}} with an optional {@code Idempotency-Key} header. Answers 202 with the receipt (a
+ * replay answers the original message as it is now), 409 for an opted-out recipient or a key still
+ * in flight, 422 for a key reused with another body, 429 past the caller's rate.
+ */
+public final class SendSmsEndpoint implements Endpoint {
+
+  private final SendSms sendSms;
+  private final SendRateLimiter rateLimiter;
+  private final JsonCodec json;
+
+  public SendSmsEndpoint(SendSms sendSms, SendRateLimiter rateLimiter, JsonCodec json) {
+    this.sendSms = sendSms;
+    this.rateLimiter = rateLimiter;
+    this.json = json;
+  }
+
+  @Override
+  public HttpReply handle(HttpRequest request) {
+    Optional<Duration> wait = rateLimiter.acquire(String.valueOf(request.caller()));
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      throw ApiError.rateLimited(seconds);
+    }
+    ObjectNode body = json.readObject(request.body());
+    Map<String, String> fields = JsonCodec.textFields(body, "to", "tenant_id", "body");
+    SendCommand command =
+        new SendCommand(
+            fields.get("to"),
+            fields.get("tenant_id"),
+            fields.get("body"),
+            request.header("Idempotency-Key"));
+    return switch (sendSms.send(command)) {
+      case SendResult.Accepted accepted -> receipt(accepted.receipt(), "accepted");
+      case SendResult.Replayed replayed ->
+          receipt(replayed.receipt(), "replayed").withHeader("Idempotent-Replayed", "true");
+      case SendResult.OptedOut optedOut ->
+          throw ApiError.conflict(
+              "sms.opted_out", "The recipient opted out of messages (replied STOP)");
+      case SendResult.IdempotencyMismatch mismatch -> throw ApiError.idempotencyMismatch();
+      case SendResult.IdempotencyInFlight inFlight ->
+          throw ApiError.conflict(
+              "sms.idempotency_in_flight",
+              "A request with this Idempotency-Key is still being processed; retry shortly");
+    };
+  }
+
+  private HttpReply receipt(SendSms.Receipt receipt, String outcome) {
+    MDC.put("message_id", receipt.messageId().toString());
+    MDC.put("conversation_id", receipt.conversationId().toString());
+    return HttpReply.json(202, json.write(SendReceiptView.of(receipt))).withOutcome(outcome);
+  }
+}
