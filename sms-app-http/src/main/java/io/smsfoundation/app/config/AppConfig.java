@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 
 /**
  * The service's whole configuration, read from the environment in one place ({@link
- * #fromEnvironment}) and validated there: a bad value is refused with a message naming its variable.
- * {@link #toString()} never shows a secret. Immutable.
+ * #fromEnvironment}) and validated there: a bad value is refused with a message naming its
+ * variable. {@link #toString()} never shows a secret. Immutable.
  *
- * @param publicBaseUrl the URL under which Twilio reaches the service, or {@code null} in local mode
- *     when not given (the service's own {@code http://localhost:<port>} is used)
+ * @param publicBaseUrl the URL under which Twilio reaches the service, or {@code null} in local
+ *     mode when not given (the service's own {@code http://localhost:<port>} is used)
  * @param databaseUrl the PostgreSQL connection string, or {@code null} for the embedded PostgreSQL
  *     kept in {@code dataDir}
  * @param apiKeys the keys callers present; may be empty only in local mode, where one is generated
@@ -214,7 +214,8 @@ public record AppConfig(
       read.problem(TWILIO_PHONE_NUMBER, "must be an E.164 number such as +15551234567");
     }
     String messagingServiceSid = read.text(TWILIO_MESSAGING_SERVICE_SID);
-    if (messagingServiceSid != null && !MESSAGING_SERVICE_SID.matcher(messagingServiceSid).matches()) {
+    if (messagingServiceSid != null
+        && !MESSAGING_SERVICE_SID.matcher(messagingServiceSid).matches()) {
       read.problem(TWILIO_MESSAGING_SERVICE_SID, "must be MG followed by 32 hexadecimal digits");
     }
     URI twilioApiBaseUrl = read.httpUrl(TWILIO_API_BASE_URL);
@@ -447,8 +448,7 @@ public record AppConfig(
         }
         if (key.length() < MIN_API_KEY_LENGTH) {
           problem(
-              name,
-              "key #" + (i + 1) + " is shorter than " + MIN_API_KEY_LENGTH + " characters");
+              name, "key #" + (i + 1) + " is shorter than " + MIN_API_KEY_LENGTH + " characters");
         } else if (!KEY_CHARACTERS.matcher(key).matches()) {
           problem(name, "key #" + (i + 1) + " may only contain visible ASCII characters");
         } else if (!keys.contains(key)) {

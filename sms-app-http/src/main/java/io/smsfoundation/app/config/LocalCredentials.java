@@ -38,8 +38,7 @@ public record LocalCredentials(String apiKey, String accountSid, String authToke
     if (existing.isPresent()) {
       return existing.get();
     }
-    LocalCredentials created =
-        new LocalCredentials("sk_local_" + hex(24), "AC" + hex(16), hex(16));
+    LocalCredentials created = new LocalCredentials("sk_local_" + hex(24), "AC" + hex(16), hex(16));
     try {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve(FILE_NAME);

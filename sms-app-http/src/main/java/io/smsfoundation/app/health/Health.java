@@ -19,8 +19,8 @@ public final class Health {
 
   /**
    * @param twilio a cheap description of the Twilio side ({@code emulator}, {@code configured})
-   * @param monitor a cheap description of the tenant directory ({@code not_configured}, {@code
-   *     ok}, {@code circuit_open}...)
+   * @param monitor a cheap description of the tenant directory ({@code not_configured}, {@code ok},
+   *     {@code circuit_open}...)
    */
   public Health(
       String version, CachedProbe database, Supplier<String> twilio, Supplier<String> monitor) {

@@ -93,8 +93,7 @@ public final class ApiError extends RuntimeException {
   }
 
   public static ApiError unavailable(String message) {
-    return new ApiError(
-        503, "sms.unavailable", message, null, Map.of("Retry-After", "5"));
+    return new ApiError(503, "sms.unavailable", message, null, Map.of("Retry-After", "5"));
   }
 
   public int status() {

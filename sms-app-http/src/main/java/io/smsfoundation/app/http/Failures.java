@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps whatever an endpoint threw to the answer the caller gets: refusals keep their status, invalid
- * commands become 400s, an unreachable database becomes a 503 (so that Twilio retries), anything
- * else a 500 whose stack trace goes to the log and never to the caller.
+ * Maps whatever an endpoint threw to the answer the caller gets: refusals keep their status,
+ * invalid commands become 400s, an unreachable database becomes a 503 (so that Twilio retries),
+ * anything else a 500 whose stack trace goes to the log and never to the caller.
  */
 final class Failures {
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What an endpoint answers: status, content type, body and extra headers, plus a short outcome
- * word for the access log ({@code accepted}, {@code duplicate}...). Immutable.
+ * What an endpoint answers: status, content type, body and extra headers, plus a short outcome word
+ * for the access log ({@code accepted}, {@code duplicate}...). Immutable.
  */
 public final class HttpReply {
 

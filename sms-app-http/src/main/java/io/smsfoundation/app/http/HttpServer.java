@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,8 +192,7 @@ public final class HttpServer {
       String name = names[i];
       if (name.startsWith("{") && name.endsWith("}")) {
         params.put(
-            name.substring(1, name.length() - 1),
-            FormBody.decode(values[i].replace("+", "%2B")));
+            name.substring(1, name.length() - 1), FormBody.decode(values[i].replace("+", "%2B")));
       }
     }
     return params;
@@ -232,7 +232,7 @@ public final class HttpServer {
             error.getMessage(),
             error.details(),
             requestId,
-            clock.instant().toString());
+            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     ctx.status(error.status());
     error.headers().forEach(ctx::header);
     ctx.contentType(HttpReply.JSON);
@@ -250,9 +250,8 @@ public final class HttpServer {
         MDC.put("outcome", outcome);
       }
       LOG.info(
-          "http {} {} {} {} {} ms",
-          ctx.method(),
-          route == null ? "unmatched" : route,
+          "http {} {} {} {} ms",
+          route == null ? ctx.method() + " unmatched" : route,
           ctx.statusCode(),
           outcome == null ? "-" : outcome,
           String.format(Locale.ROOT, "%.1f", micros / 1000.0));

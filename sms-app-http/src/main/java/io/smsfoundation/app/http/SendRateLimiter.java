@@ -36,7 +36,8 @@ public final class SendRateLimiter {
    * @return empty when the send may go ahead, else how long to wait before the next one may
    */
   public Optional<Duration> acquire(String caller) {
-    Bucket bucket = buckets.computeIfAbsent(caller, k -> new Bucket(perMinute, nanoTime.getAsLong()));
+    Bucket bucket =
+        buckets.computeIfAbsent(caller, k -> new Bucket(perMinute, nanoTime.getAsLong()));
     synchronized (bucket) {
       long now = nanoTime.getAsLong();
       double refill = (double) (now - bucket.updatedAt) * perMinute / NANOS_PER_MINUTE;

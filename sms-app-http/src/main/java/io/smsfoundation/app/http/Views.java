@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The JSON shapes of the API (snake_case through {@link JsonCodec}), built from domain values. Times
- * are ISO-8601 UTC strings.
+ * The JSON shapes of the API (snake_case through {@link JsonCodec}), built from domain values.
+ * Times are ISO-8601 UTC strings.
  */
 final class Views {
 
@@ -117,7 +117,7 @@ final class Views {
           m.errorCode(),
           m.errorMessage(),
           m.numSegments(),
-          encoding(m.encoding()),
+          encodingCode(m.encoding()),
           m.numMedia(),
           m.media().stream().map(MediaView::of).toList(),
           language == null ? null : language.language().code(),
@@ -147,7 +147,7 @@ final class Views {
           receipt.status().code(),
           receipt.twilioSid(),
           receipt.segments(),
-          encoding(receipt.encoding()));
+          encodingCode(receipt.encoding()));
     }
   }
 
@@ -166,7 +166,7 @@ final class Views {
     return instant == null ? null : instant.toString();
   }
 
-  private static String encoding(MessageEncoding encoding) {
+  private static String encodingCode(MessageEncoding encoding) {
     return encoding == null ? null : encoding.code();
   }
 }

@@ -1,0 +1,309 @@
+package io.smsfoundation.app;
+
+import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.app.config.LocalCredentials;
+import io.smsfoundation.app.health.CachedProbe;
+import io.smsfoundation.app.health.Health;
+import io.smsfoundation.app.http.ApiKeys;
+import io.smsfoundation.app.http.ConversationEndpoint;
+import io.smsfoundation.app.http.HealthEndpoint;
+import io.smsfoundation.app.http.HttpServer;
+import io.smsfoundation.app.http.InboundSmsEndpoint;
+import io.smsfoundation.app.http.JsonCodec;
+import io.smsfoundation.app.http.MessageEndpoint;
+import io.smsfoundation.app.http.Route;
+import io.smsfoundation.app.http.Route.Access;
+import io.smsfoundation.app.http.SendRateLimiter;
+import io.smsfoundation.app.http.SendSmsEndpoint;
+import io.smsfoundation.app.http.StatusCallbackEndpoint;
+import io.smsfoundation.app.http.WebhookSignatures;
+import io.smsfoundation.app.http.WorkflowEndpoint;
+import io.smsfoundation.domain.language.LanguageDetector;
+import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.memory.InMemoryAdapters;
+import io.smsfoundation.ports.out.TenantDirectory;
+import io.smsfoundation.ports.service.SmsServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every object of the service with {@code new} from one {@link
+ * AppConfig}, starts them in dependency order and stops them in reverse. Nothing else in the
+ * service creates adapters or services. Not thread-safe beyond {@link #start} and {@link #stop}
+ * being synchronized.
+ */
+public final class SmsApplication {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SmsApplication.class);
+
+  /** How often conversations without a tenant are looked up again. */
+  static final Duration RECONCILE_EVERY = Duration.ofMinutes(5);
+
+  /** How many unknown conversations one reconciliation run schedules at most. */
+  static final int RECONCILE_BATCH = 500;
+
+  /** How long a stop waits for requests in flight. */
+  static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
+
+  private final AppConfig config;
+  private final Clock clock;
+  private final Deque<Stoppable> started = new ArrayDeque<>();
+
+  private HttpServer http;
+  private URI publicBaseUrl;
+  private LocalCredentials localCredentials;
+  private boolean running;
+
+  /** One step of shutting down, with a name for the log. */
+  private record Stoppable(String name, AutoCloseable action) {}
+
+  public SmsApplication(AppConfig config) {
+    this(config, Clock.systemUTC());
+  }
+
+  public SmsApplication(AppConfig config, Clock clock) {
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts the database, the services, the HTTP server and the background jobs.
+   *
+   * @throws IllegalStateException when something cannot start; what did start is stopped again
+   */
+  public synchronized SmsApplication start() {
+    if (running) {
+      return this;
+    }
+    try {
+      doStart();
+      running = true;
+      return this;
+    } catch (RuntimeException | Error failure) {
+      stopAll();
+      throw failure;
+    }
+  }
+
+  private void doStart() {
+    if (config.isLocal()) {
+      localCredentials = LocalCredentials.loadOrCreate(config.dataDir());
+    }
+    int port = config.port() == 0 ? freePort() : config.port();
+    publicBaseUrl =
+        config.publicBaseUrl() != null
+            ? config.publicBaseUrl()
+            : URI.create("http://localhost:" + port);
+    String authToken = authToken();
+    List<String> apiKeys =
+        config.apiKeys().isEmpty() && localCredentials != null
+            ? List.of(localCredentials.apiKey())
+            : config.apiKeys();
+
+    InMemoryAdapters storage = InMemoryAdapters.create();
+    started.push(new Stoppable("job queue", storage.jobQueue()));
+
+    PhoneNumbers phones = new PhoneNumbers(config.defaultRegion());
+    SmsServices services =
+        SmsServices.create(
+            storage.ports(),
+            new SmsServices.Settings(
+                phones,
+                new LanguageDetector(),
+                Duration.ofSeconds(2),
+                Duration.ofMinutes(10),
+                clock));
+
+    ExecutorService probes =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-probe").factory());
+    started.push(new Stoppable("health probes", probes::shutdownNow));
+    Health health =
+        new Health(
+            version(),
+            new CachedProbe(
+                () -> {}, Duration.ofSeconds(1), Duration.ofSeconds(1), probes, System::nanoTime),
+            () ->
+                config.isLocal() && config.twilio().apiBaseUrl() == null
+                    ? "emulator"
+                    : "configured",
+            () -> config.tenantDirectory().name().toLowerCase(java.util.Locale.ROOT));
+
+    JsonCodec json = new JsonCodec();
+    WebhookSignatures signatures = new HmacSignatures(publicBaseUrl, authToken);
+    List<Route> routes =
+        List.of(
+            Route.post(
+                "/webhook/twilio/sms",
+                Access.PUBLIC,
+                new InboundSmsEndpoint(services.receiveInbound(), signatures)),
+            Route.post(
+                "/webhook/twilio/status",
+                Access.PUBLIC,
+                new StatusCallbackEndpoint(services.recordDeliveryStatus(), signatures)),
+            Route.post(
+                "/sms/send",
+                Access.API_KEY,
+                new SendSmsEndpoint(
+                    services.sendSms(),
+                    new SendRateLimiter(config.sendRatePerMinute(), System::nanoTime),
+                    json)),
+            Route.get(
+                "/messages/{id}",
+                Access.API_KEY,
+                new MessageEndpoint(services.readMessage(), json)),
+            Route.get(
+                "/conversations/{phone}",
+                Access.API_KEY,
+                new ConversationEndpoint(services.readConversation(), json)),
+            Route.put(
+                "/conversations/{phone}/workflow",
+                Access.API_KEY,
+                new WorkflowEndpoint(services.setWorkflow(), json)),
+            Route.get("/health", Access.PUBLIC, new HealthEndpoint(health, json)));
+    http = new HttpServer(routes, new ApiKeys(apiKeys), json, clock, GRACE_PERIOD);
+    http.start("0.0.0.0", port);
+    started.push(new Stoppable("HTTP server", http::stop));
+
+    storage.jobQueue().start(services.jobHandler());
+    ScheduledExecutorService reconcile =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("reconcile").daemon().factory());
+    reconcile.scheduleWithFixedDelay(
+        () -> services.reconcileUnknownConversations().reconcile(RECONCILE_BATCH),
+        RECONCILE_EVERY.toSeconds(),
+        RECONCILE_EVERY.toSeconds(),
+        TimeUnit.SECONDS);
+    started.push(new Stoppable("reconciliation", reconcile::shutdownNow));
+    LOG.info(
+        "sms foundation started mode={} port={} public_base_url={} tenant_directory={}",
+        config.mode().name().toLowerCase(java.util.Locale.ROOT),
+        http.port(),
+        publicBaseUrl,
+        config.tenantDirectory().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Stops everything in reverse order of starting; requests in flight finish first. */
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    stopAll();
+    LOG.info("sms foundation stopped");
+  }
+
+  private void stopAll() {
+    while (!started.isEmpty()) {
+      Stoppable step = started.pop();
+      try {
+        step.action().close();
+      } catch (Exception e) {
+        LOG.warn("stopping the {} failed", step.name(), e);
+      }
+    }
+  }
+
+  /** The port the HTTP server listens on. */
+  public int port() {
+    return http.port();
+  }
+
+  /** The URL under which Twilio reaches the service. */
+  public URI publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  /** The generated local-mode credentials, empty in production mode. */
+  public Optional<LocalCredentials> localCredentials() {
+    return Optional.ofNullable(localCredentials);
+  }
+
+  /** The auth token that signs webhooks: configured, or generated in local mode. */
+  public String authToken() {
+    if (config.twilio().authToken() != null) {
+      return config.twilio().authToken();
+    }
+    return localCredentials.authToken();
+  }
+
+  public AppConfig config() {
+    return config;
+  }
+
+  /** The version in the jar's manifest, {@code dev} when run from classes. */
+  static String version() {
+    String version = SmsApplication.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  /**
+   * A port that is free now. The service must know its own URL before it listens (the gateway puts
+   * it in every status callback URL), so with {@code PORT=0} it picks one first.
+   */
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port", e);
+    }
+  }
+
+  private static final class HmacSignatures implements WebhookSignatures {
+    private final String base;
+    private final String token;
+
+    HmacSignatures(URI base, String token) {
+      this.base = base.toString();
+      this.token = token;
+    }
+
+    @Override
+    public boolean isValid(
+        String rawPath, String rawQuery, Map<String, List<String>> params, String signature) {
+      StringBuilder data = new StringBuilder(base).append(rawPath);
+      if (rawQuery != null) {
+        data.append('?').append(rawQuery);
+      }
+      new TreeMap<>(params)
+          .forEach((k, vs) -> vs.stream().sorted().forEach(v -> data.append(k).append(v)));
+      try {
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String expected =
+            Base64.getEncoder()
+                .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
+        return MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  static TenantDirectory noDirectory() {
+    return TenantDirectory.none();
+  }
+}

@@ -1,0 +1,144 @@
+package io.smsfoundation.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smsfoundation.app.config.AppConfig.LogFormat;
+import io.smsfoundation.app.config.AppConfig.Mode;
+import io.smsfoundation.app.config.AppConfig.TenantDirectoryKind;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppConfigTest {
+
+  private static final String SID = "AC" + "0123456789abcdef".repeat(2);
+  private static final String TOKEN = "secret-auth-token-value";
+  private static final String KEY = "sk_live_0123456789abcdef";
+
+  private static Map<String, String> production() {
+    Map<String, String> env = new HashMap<>();
+    env.put("SMS_MODE", "production");
+    env.put("TWILIO_ACCOUNT_SID", SID);
+    env.put("TWILIO_AUTH_TOKEN", TOKEN);
+    env.put("TWILIO_PHONE_NUMBER", "+15551234567");
+    env.put("PUBLIC_BASE_URL", "https://sms.example.com/");
+    env.put("DATABASE_URL", "postgres://sms:p%40ss@db.example.com:5432/sms");
+    env.put("SMS_API_KEYS", KEY);
+    return env;
+  }
+
+  @Test
+  void empty_environment_is_local_mode_with_defaults() {
+    AppConfig config = AppConfig.fromEnvironment(Map.of());
+
+    assertThat(config.mode()).isEqualTo(Mode.LOCAL);
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.databaseUrl()).isNull();
+    assertThat(config.dataDir().getFileName().toString()).isEqualTo(".sms-data");
+    assertThat(config.apiKeys()).isEmpty();
+    assertThat(config.tenantDirectory()).isEqualTo(TenantDirectoryKind.NONE);
+    assertThat(config.defaultRegion()).isEqualTo("US");
+    assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(config.twilio().phoneNumber()).isEqualTo(AppConfig.LOCAL_PHONE_NUMBER);
+  }
+
+  @Test
+  void twilio_credentials_without_a_mode_mean_production() {
+    Map<String, String> env = production();
+    env.remove("SMS_MODE");
+
+    assertThat(AppConfig.fromEnvironment(env).mode()).isEqualTo(Mode.PRODUCTION);
+  }
+
+  @Test
+  void complete_production_environment_is_accepted() {
+    AppConfig config = AppConfig.fromEnvironment(production());
+
+    assertThat(config.mode()).isEqualTo(Mode.PRODUCTION);
+    assertThat(config.publicBaseUrl()).isEqualTo(URI.create("https://sms.example.com"));
+    assertThat(config.apiKeys()).containsExactly(KEY);
+  }
+
+  @Test
+  void production_refuses_to_start_without_credentials_public_url_and_api_key() {
+    Map<String, String> env = Map.of("SMS_MODE", "production");
+
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("TWILIO_ACCOUNT_SID "))
+                    .anySatisfy(p -> assertThat(p).startsWith("TWILIO_AUTH_TOKEN "))
+                    .anySatisfy(p -> assertThat(p).startsWith("PUBLIC_BASE_URL "))
+                    .anySatisfy(p -> assertThat(p).startsWith("SMS_API_KEYS "))
+                    .anySatisfy(p -> assertThat(p).startsWith("DATABASE_URL ")));
+  }
+
+  @Test
+  void bad_values_are_reported_by_variable_name() {
+    Map<String, String> env = production();
+    env.put("PORT", "eighty");
+    env.put("DB_POOL_SIZE", "0");
+    env.put("LOG_FORMAT", "xml");
+    env.put("DEFAULT_REGION", "XX");
+    env.put("TENANT_DIRECTORY", "ldap");
+    env.put("PUBLIC_BASE_URL", "ftp://example.com");
+    env.put("TWILIO_ACCOUNT_SID", "not-a-sid");
+
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("PORT "))
+                    .anySatisfy(p -> assertThat(p).startsWith("DB_POOL_SIZE "))
+                    .anySatisfy(p -> assertThat(p).startsWith("LOG_FORMAT "))
+                    .anySatisfy(p -> assertThat(p).startsWith("DEFAULT_REGION "))
+                    .anySatisfy(p -> assertThat(p).startsWith("TENANT_DIRECTORY "))
+                    .anySatisfy(p -> assertThat(p).startsWith("PUBLIC_BASE_URL "))
+                    .anySatisfy(p -> assertThat(p).startsWith("TWILIO_ACCOUNT_SID ")));
+  }
+
+  @Test
+  void secrets_never_appear_in_messages_or_to_string() {
+    Map<String, String> env = production();
+    env.put("SMS_API_KEYS", KEY + ",short-secret");
+    env.put("DATABASE_URL", "mysql://user:db-password@host/db");
+
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SMS_API_KEYS")
+        .hasMessageContaining("DATABASE_URL")
+        .hasMessageNotContaining("short-secret")
+        .hasMessageNotContaining("db-password");
+    assertThat(AppConfig.fromEnvironment(production()).toString())
+        .doesNotContain(TOKEN)
+        .doesNotContain(KEY)
+        .doesNotContain("p%40ss");
+  }
+
+  @Test
+  void monitor_url_selects_the_monitor_directory() {
+    Map<String, String> env = new HashMap<>();
+    env.put("MONITOR_API_URL", "http://monitor.internal:8081");
+
+    assertThat(AppConfig.fromEnvironment(env).tenantDirectory())
+        .isEqualTo(TenantDirectoryKind.MONITOR);
+    assertThat(AppConfig.fromEnvironment(Map.of("TENANT_DIRECTORY", "postgres")).tenantDirectory())
+        .isEqualTo(TenantDirectoryKind.POSTGRES);
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(Map.of("TENANT_DIRECTORY", "monitor")))
+        .hasMessageContaining("MONITOR_API_URL");
+  }
+
+  @Test
+  void api_keys_are_split_on_commas_and_trimmed() {
+    Map<String, String> env =
+        Map.of("SMS_API_KEYS", " aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbb,,aaaaaaaaaaaaaaaa ");
+
+    assertThat(AppConfig.fromEnvironment(env).apiKeys())
+        .containsExactly("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb");
+  }
+}
