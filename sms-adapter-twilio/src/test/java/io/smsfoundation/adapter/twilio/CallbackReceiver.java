@@ -19,14 +19,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP server standing in for our webhook endpoint: it records every POST it receives. */
-final class CallbackReceiver implements AutoCloseable {
+/**
+ * A real HTTP server standing in for our webhook endpoint: it records every request it answers with
+ * 200, and can be told to fail the next ones.
+ */
+public final class CallbackReceiver implements AutoCloseable {
 
   /** One request as received. */
-  record Received(String path, String rawQuery, String signature, Map<String, List<String>> form) {
+  public record Received(
+      String path, String rawQuery, String signature, Map<String, List<String>> form) {
 
-    String param(String name) {
+    public String param(String name) {
       List<String> values = form.get(name);
       return values == null || values.isEmpty() ? null : values.get(0);
     }
@@ -35,8 +40,9 @@ final class CallbackReceiver implements AutoCloseable {
   private final HttpServer server;
   private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
   private final Queue<Integer> scriptedStatuses = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger requests = new AtomicInteger();
 
-  CallbackReceiver() {
+  public CallbackReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -48,16 +54,16 @@ final class CallbackReceiver implements AutoCloseable {
   }
 
   /** The next requests are answered with these statuses, in order, then 200 again. */
-  void answerNext(Integer... statuses) {
+  public void answerNext(Integer... statuses) {
     scriptedStatuses.addAll(List.of(statuses));
   }
 
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** The next request received, waiting up to ten seconds for it. */
-  Received next() throws InterruptedException {
+  public Received next() throws InterruptedException {
     Received next = received.poll(10, TimeUnit.SECONDS);
     if (next == null) {
       throw new AssertionError("no callback arrived");
@@ -65,8 +71,13 @@ final class CallbackReceiver implements AutoCloseable {
     return next;
   }
 
+  /** How many requests arrived, including those answered with a scripted failure. */
+  public int requests() {
+    return requests.get();
+  }
+
   /** Every request received so far and not yet taken. */
-  List<Received> drain() {
+  public List<Received> drain() {
     List<Received> all = new ArrayList<>();
     received.drainTo(all);
     return all;
@@ -75,6 +86,7 @@ final class CallbackReceiver implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      requests.incrementAndGet();
       Integer scripted = scriptedStatuses.poll();
       int status = scripted == null ? 200 : scripted;
       if (status == 200) {
