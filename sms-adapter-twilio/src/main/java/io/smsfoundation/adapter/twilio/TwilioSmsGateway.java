@@ -48,7 +48,9 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     TwilioSettings.Retry bounds = settings.retry();
     RetryPolicy<SendOutcome> retryLater =
         RetryPolicy.<SendOutcome>builder()
-            .handleResultIf(SendOutcome.RetryLater.class::isInstance)
+            // Only the "never reached Twilio / throttled" outcome; this form also keeps Failsafe
+            // from retrying an exception that escapes (an Error): nothing may be sent twice.
+            .handleIf((outcome, failure) -> outcome instanceof SendOutcome.RetryLater)
             .withMaxAttempts(bounds.maxAttempts())
             .withBackoff(bounds.firstDelay(), bounds.maxDelay())
             .withJitter(bounds.jitter())
