@@ -1,5 +1,9 @@
 package io.smsfoundation.app;
 
+import io.smsfoundation.adapter.twilio.TwilioSettings;
+import io.smsfoundation.adapter.twilio.TwilioSignatureVerifier;
+import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
+import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
 import io.smsfoundation.app.health.CachedProbe;
@@ -27,24 +31,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,12 +119,42 @@ public final class SmsApplication {
             : config.apiKeys();
 
     InMemoryAdapters storage = InMemoryAdapters.create();
-    started.push(new Stoppable("job queue", storage.jobQueue()));
+
+    String accountSid =
+        config.twilio().accountSid() != null
+            ? config.twilio().accountSid()
+            : localCredentials.accountSid();
+    URI twilioApi = config.twilio().apiBaseUrl();
+    String twilioState = twilioApi == null ? "configured" : "emulator_at_api_base_url";
+    if (config.isLocal() && twilioApi == null) {
+      TwilioEmulator emulator =
+          TwilioEmulator.builder().accountSid(accountSid).authToken(authToken).start();
+      started.push(new Stoppable("Twilio emulator", emulator));
+      twilioApi = URI.create(emulator.baseUrl());
+      twilioState = "emulator";
+    }
+    TwilioSmsGateway gateway =
+        TwilioSmsGateway.create(
+            TwilioSettings.of(
+                accountSid,
+                authToken,
+                config.twilio().phoneNumber(),
+                config.twilio().messagingServiceSid(),
+                twilioApi,
+                publicBaseUrl));
+    started.push(new Stoppable("Twilio gateway", gateway));
 
     PhoneNumbers phones = new PhoneNumbers(config.defaultRegion());
     SmsServices services =
         SmsServices.create(
-            storage.ports(),
+            new SmsServices.Ports(
+                storage.unitOfWork(),
+                storage.conversations(),
+                storage.messages(),
+                storage.tenantNumbers(),
+                TenantDirectory.none(),
+                gateway,
+                storage.jobQueue()),
             new SmsServices.Settings(
                 phones,
                 new LanguageDetector(),
@@ -139,6 +165,7 @@ public final class SmsApplication {
     ExecutorService probes =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-probe").factory());
     started.push(new Stoppable("health probes", probes::shutdownNow));
+    String twilioHealth = twilioState;
     Health health =
         new Health(
             version(),
@@ -151,7 +178,9 @@ public final class SmsApplication {
             () -> config.tenantDirectory().name().toLowerCase(java.util.Locale.ROOT));
 
     JsonCodec json = new JsonCodec();
-    WebhookSignatures signatures = new HmacSignatures(publicBaseUrl, authToken);
+    WebhookSignatures signatures =
+        new TwilioSignatureVerifier(publicBaseUrl, authToken, config.twilio().authTokenSecondary())
+            ::isValid;
     List<Route> routes =
         List.of(
             Route.post(
@@ -182,6 +211,8 @@ public final class SmsApplication {
                 Access.API_KEY,
                 new WorkflowEndpoint(services.setWorkflow(), json)),
             Route.get("/health", Access.PUBLIC, new HealthEndpoint(health, json)));
+    // Stopped after the HTTP server, so that a send request in flight still gets its send job.
+    started.push(new Stoppable("job queue", storage.jobQueue()));
     http = new HttpServer(routes, new ApiKeys(apiKeys), json, clock, GRACE_PERIOD);
     http.start("0.0.0.0", port);
     started.push(new Stoppable("HTTP server", http::stop));
@@ -269,41 +300,5 @@ public final class SmsApplication {
     } catch (IOException e) {
       throw new UncheckedIOException("no free port", e);
     }
-  }
-
-  private static final class HmacSignatures implements WebhookSignatures {
-    private final String base;
-    private final String token;
-
-    HmacSignatures(URI base, String token) {
-      this.base = base.toString();
-      this.token = token;
-    }
-
-    @Override
-    public boolean isValid(
-        String rawPath, String rawQuery, Map<String, List<String>> params, String signature) {
-      StringBuilder data = new StringBuilder(base).append(rawPath);
-      if (rawQuery != null) {
-        data.append('?').append(rawQuery);
-      }
-      new TreeMap<>(params)
-          .forEach((k, vs) -> vs.stream().sorted().forEach(v -> data.append(k).append(v)));
-      try {
-        Mac mac = Mac.getInstance("HmacSHA1");
-        mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-        String expected =
-            Base64.getEncoder()
-                .encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        return MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), signature.getBytes(StandardCharsets.UTF_8));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  static TenantDirectory noDirectory() {
-    return TenantDirectory.none();
   }
 }

@@ -1,23 +1,266 @@
 package io.smsfoundation.app.simulate;
 
+import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.app.config.LocalCredentials;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
-/** Posts signed fake Twilio webhooks to a running service. */
+/**
+ * {@code simulate inbound|status ...}: posts a webhook to a running service exactly as Twilio
+ * would, signed with the account's auth token, so that the whole flow can be tried without Twilio.
+ * In local mode the auth token is found in the data directory. Returns a process exit code.
+ */
 public final class SimulateCommand {
+
+  static final String DEFAULT_TO = AppConfig.LOCAL_PHONE_NUMBER;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, String> env;
   private final PrintStream out;
   private final PrintStream err;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /**
+   * @param env the environment, for the defaults of {@code --url} ({@code PORT}), {@code
+   *     --auth-token} ({@code TWILIO_AUTH_TOKEN}, else the local data directory {@code
+   *     SMS_DATA_DIR}) and the signed URL ({@code PUBLIC_BASE_URL})
+   */
   public SimulateCommand(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = env;
     this.out = out;
     this.err = err;
   }
 
+  /** Runs the command; 0 when the service answered 2xx, 1 when it refused, 2 for bad usage. */
   public int run(String[] args) {
-    err.println("not yet");
-    return 2;
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
+      usage(args.length == 0 ? err : out);
+      return args.length == 0 ? 2 : 0;
+    }
+    Map<String, String> options;
+    try {
+      options = options(args);
+    } catch (IllegalArgumentException bad) {
+      err.println(bad.getMessage());
+      usage(err);
+      return 2;
+    }
+    try {
+      return switch (args[0]) {
+        case "inbound" -> inbound(options);
+        case "status" -> status(options);
+        default -> {
+          err.println("unknown simulation: " + args[0]);
+          usage(err);
+          yield 2;
+        }
+      };
+    } catch (IllegalArgumentException bad) {
+      err.println(bad.getMessage());
+      return 2;
+    } catch (IOException e) {
+      err.println("cannot reach the service: " + e);
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private int inbound(Map<String, String> options) throws IOException, InterruptedException {
+    String from = required(options, "from");
+    String sid = options.getOrDefault("sid", newSid());
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("ToCountry", "US");
+    form.put("SmsMessageSid", sid);
+    form.put("NumMedia", options.containsKey("media-url") ? "1" : "0");
+    form.put("SmsSid", sid);
+    form.put("SmsStatus", "received");
+    form.put("Body", options.getOrDefault("body", ""));
+    form.put(
+        "To",
+        options.getOrDefault("to", env.getOrDefault(AppConfig.TWILIO_PHONE_NUMBER, DEFAULT_TO)));
+    form.put("NumSegments", "1");
+    form.put("MessageSid", sid);
+    form.put("AccountSid", accountSid());
+    form.put("From", from);
+    form.put("ApiVersion", "2010-04-01");
+    if (options.containsKey("media-url")) {
+      form.put("MediaUrl0", options.get("media-url"));
+      form.put("MediaContentType0", options.getOrDefault("media-type", "image/jpeg"));
+    }
+    if (options.containsKey("opt-out-type")) {
+      form.put("OptOutType", options.get("opt-out-type"));
+    }
+    out.println("MessageSid: " + sid);
+    return post(options, "/webhook/twilio/sms", null, form);
+  }
+
+  private int status(Map<String, String> options) throws IOException, InterruptedException {
+    String sid = required(options, "sid");
+    String status = required(options, "status");
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("SmsSid", sid);
+    form.put("SmsStatus", status);
+    form.put("MessageStatus", status);
+    form.put("MessageSid", sid);
+    form.put("AccountSid", accountSid());
+    form.put("ApiVersion", "2010-04-01");
+    if (options.containsKey("error-code")) {
+      form.put("ErrorCode", options.get("error-code"));
+    }
+    String messageId = options.get("message-id");
+    String query =
+        messageId == null
+            ? null
+            : "message_id=" + URLEncoder.encode(messageId, StandardCharsets.UTF_8);
+    return post(options, "/webhook/twilio/status", query, form);
+  }
+
+  private int post(Map<String, String> options, String path, String query, Map<String, String> form)
+      throws IOException, InterruptedException {
+    String target = stripSlash(options.getOrDefault("url", defaultUrl()));
+    String signedBase =
+        stripSlash(
+            options.getOrDefault(
+                "public-url", env.getOrDefault(AppConfig.PUBLIC_BASE_URL, target)));
+    String suffix = path + (query == null ? "" : "?" + query);
+    String signature =
+        TwilioSignatures.signSingleValued(authToken(options), signedBase + suffix, form);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(target + suffix))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+            .header("X-Twilio-Signature", signature)
+            .header("User-Agent", "TwilioProxy/1.1 (sms-foundation simulate)")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+            .build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    out.println("HTTP " + response.statusCode());
+    if (!response.body().isEmpty()) {
+      out.println(response.body());
+    }
+    return response.statusCode() / 100 == 2 ? 0 : 1;
+  }
+
+  private String authToken(Map<String, String> options) {
+    if (options.containsKey("auth-token")) {
+      return options.get("auth-token");
+    }
+    String configured = env.get(AppConfig.TWILIO_AUTH_TOKEN);
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    return localCredentials()
+        .map(LocalCredentials::authToken)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no auth token: pass --auth-token, set TWILIO_AUTH_TOKEN, or run from the"
+                        + " directory where the service keeps its data ("
+                        + dataDir()
+                        + ")"));
+  }
+
+  private String accountSid() {
+    String configured = env.get(AppConfig.TWILIO_ACCOUNT_SID);
+    if (configured != null && !configured.isBlank()) {
+      return configured.strip();
+    }
+    return localCredentials().map(LocalCredentials::accountSid).orElse("AC" + "0".repeat(32));
+  }
+
+  private Optional<LocalCredentials> localCredentials() {
+    return LocalCredentials.load(dataDir());
+  }
+
+  private Path dataDir() {
+    String configured = env.get(AppConfig.SMS_DATA_DIR);
+    return Path.of(
+            configured == null || configured.isBlank() ? AppConfig.DEFAULT_DATA_DIR : configured)
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  private String defaultUrl() {
+    String port = env.get(AppConfig.PORT);
+    return "http://localhost:"
+        + (port == null || port.isBlank() ? AppConfig.DEFAULT_PORT : port.strip());
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String name = args[i];
+      if (!name.startsWith("--") || name.length() < 3) {
+        throw new IllegalArgumentException("unexpected argument: " + name);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value for " + name);
+      }
+      options.put(name.substring(2), args[++i]);
+    }
+    return options;
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return value;
+  }
+
+  private static String encode(Map<String, String> form) {
+    return form.entrySet().stream()
+        .map(
+            e ->
+                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                    + "="
+                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static String stripSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private static String newSid() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return "SM" + HexFormat.of().formatHex(bytes);
+  }
+
+  private static void usage(PrintStream to) {
+    to.println(
+        """
+        Usage:
+          simulate inbound --from <phone> [--body <text>] [--to <phone>] [--sid <SM...>]
+                           [--media-url <url> [--media-type <type>]] [--opt-out-type STOP|START|HELP]
+          simulate status  --sid <SM...> --status <queued|sent|delivered|undelivered|failed|...>
+                           [--message-id <uuid>] [--error-code <code>]
+        Common options:
+          --url <base>          where the service listens (default http://localhost:$PORT or :8080)
+          --public-url <base>   the URL the signature covers (default $PUBLIC_BASE_URL or --url)
+          --auth-token <token>  signs the webhook (default $TWILIO_AUTH_TOKEN, else the token that
+                                local mode keeps in $SMS_DATA_DIR, default ./.sms-data)
+        """);
   }
 }
