@@ -87,6 +87,8 @@ public record MonitorSettings(
       throw new IllegalArgumentException(
           "the language path must contain " + TENANT_ID_PLACEHOLDER + ": " + languagePath);
     }
+    requireUsablePath(lookupPath.replace(PHONE_PLACEHOLDER, "x"), "lookup");
+    requireUsablePath(languagePath.replace(TENANT_ID_PLACEHOLDER, "x"), "language");
     requirePositive(attemptTimeout, "attemptTimeout");
     requirePositive(backoffInitial, "backoffInitial");
     requirePositive(backoffMax, "backoffMax");
@@ -349,6 +351,16 @@ public record MonitorSettings(
     if (url.getRawQuery() != null || url.getRawFragment() != null) {
       throw new IllegalArgumentException(
           "the monitor URL cannot carry a query or fragment: " + url);
+    }
+  }
+
+  private static void requireUsablePath(String path, String which) {
+    // Checked here so that a bad template stops the start, not every later request.
+    try {
+      new URI("http://monitor" + path);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "the " + which + " path is not a valid URL path: " + e.getMessage(), e);
     }
   }
 

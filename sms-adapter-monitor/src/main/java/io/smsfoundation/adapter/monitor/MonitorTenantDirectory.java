@@ -24,6 +24,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -168,14 +169,7 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
       return LanguageUpdate.REJECTED;
     }
     HttpRequest request =
-        request(
-                URI.create(
-                    base
-                        + settings
-                            .languagePath()
-                            .replace(
-                                MonitorSettings.TENANT_ID_PLACEHOLDER,
-                                encodePathSegment(tenantId))))
+        request(languageUri(tenantId))
             .header("Content-Type", "application/json")
             .PUT(
                 HttpRequest.BodyPublishers.ofString(
@@ -214,19 +208,23 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
         }
       }
     }
-    (outcome == LanguageUpdate.UPDATED
-            ? updated
-            : outcome == LanguageUpdate.REJECTED ? rejected : unavailable)
-        .increment();
+    Counter counter =
+        switch (outcome) {
+          case UPDATED -> updated;
+          case REJECTED -> rejected;
+          case UNAVAILABLE -> unavailable;
+        };
+    counter.increment();
+    String outcomeName = outcome.name().toLowerCase(Locale.ROOT);
     log.atInfo()
         .addKeyValue("tenant_id", tenantId)
-        .addKeyValue("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .addKeyValue("outcome", outcomeName)
         .addKeyValue("attempts", requests.get())
         .log(
             "tenant language update tenant_id={} language={} outcome={} attempts={} ({})",
             tenantId,
             detection.language().code(),
-            outcome.name().toLowerCase(java.util.Locale.ROOT),
+            outcomeName,
             requests.get(),
             detail);
     return outcome;
@@ -353,6 +351,14 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     String separator = path.contains("?") ? "&" : "?";
     return URI.create(
         base + path + separator + "phone=" + URLEncoder.encode(variant, StandardCharsets.UTF_8));
+  }
+
+  private URI languageUri(String tenantId) {
+    return URI.create(
+        base
+            + settings
+                .languagePath()
+                .replace(MonitorSettings.TENANT_ID_PLACEHOLDER, encodePathSegment(tenantId)));
   }
 
   private static String encodePathSegment(String value) {

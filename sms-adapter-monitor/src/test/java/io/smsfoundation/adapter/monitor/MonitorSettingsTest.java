@@ -108,6 +108,13 @@ class MonitorSettingsTest {
   }
 
   @Test
+  void a_path_that_is_not_a_valid_url_path_is_refused() {
+    assertThatThrownBy(() -> MonitorSettings.defaults(BASE).withLookupPath("/tenants/look up"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lookup path");
+  }
+
+  @Test
   void policy_values_out_of_range_are_refused() {
     MonitorSettings settings = MonitorSettings.defaults(BASE);
 
