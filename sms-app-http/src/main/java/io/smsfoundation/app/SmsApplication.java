@@ -1,5 +1,6 @@
 package io.smsfoundation.app;
 
+import io.smsfoundation.adapter.monitor.MonitorTenantDirectory;
 import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.adapter.twilio.TwilioSignatureVerifier;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
@@ -41,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,6 +146,26 @@ public final class SmsApplication {
                 publicBaseUrl));
     started.push(new Stoppable("Twilio gateway", gateway));
 
+    TenantDirectory directory;
+    Supplier<String> directoryHealth;
+    switch (config.tenantDirectory()) {
+      case MONITOR -> {
+        MonitorTenantDirectory monitor = new MonitorTenantDirectory(config.monitor().settings());
+        started.push(new Stoppable("Monitor client", monitor));
+        directory = monitor;
+        directoryHealth = () -> monitorHealth(monitor.circuitState());
+      }
+      case POSTGRES -> {
+        directory = TenantDirectory.none();
+        directoryHealth = () -> "tenant_profiles";
+      }
+      case NONE -> {
+        directory = TenantDirectory.none();
+        directoryHealth = () -> "not_configured";
+      }
+      default -> throw new IllegalStateException("unknown directory " + config.tenantDirectory());
+    }
+
     PhoneNumbers phones = new PhoneNumbers(config.defaultRegion());
     SmsServices services =
         SmsServices.create(
@@ -152,7 +174,7 @@ public final class SmsApplication {
                 storage.conversations(),
                 storage.messages(),
                 storage.tenantNumbers(),
-                TenantDirectory.none(),
+                directory,
                 gateway,
                 storage.jobQueue()),
             new SmsServices.Settings(
@@ -175,7 +197,7 @@ public final class SmsApplication {
                 config.isLocal() && config.twilio().apiBaseUrl() == null
                     ? "emulator"
                     : "configured",
-            () -> config.tenantDirectory().name().toLowerCase(java.util.Locale.ROOT));
+            directoryHealth);
 
     JsonCodec json = new JsonCodec();
     WebhookSignatures signatures =
@@ -281,6 +303,14 @@ public final class SmsApplication {
 
   public AppConfig config() {
     return config;
+  }
+
+  private static String monitorHealth(MonitorTenantDirectory.CircuitState state) {
+    return switch (state) {
+      case CLOSED -> "ok";
+      case HALF_OPEN -> "recovering";
+      case OPEN -> "circuit_open";
+    };
   }
 
   /** The version in the jar's manifest, {@code dev} when run from classes. */

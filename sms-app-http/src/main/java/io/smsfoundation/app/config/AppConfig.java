@@ -1,5 +1,6 @@
 package io.smsfoundation.app.config;
 
+import io.smsfoundation.adapter.monitor.MonitorSettings;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,6 +52,8 @@ public record AppConfig(
   public static final String TWILIO_API_BASE_URL = "TWILIO_API_BASE_URL";
   public static final String MONITOR_API_URL = "MONITOR_API_URL";
   public static final String MONITOR_API_TOKEN = "MONITOR_API_TOKEN";
+  public static final String MONITOR_LOOKUP_PATH = "MONITOR_LOOKUP_PATH";
+  public static final String MONITOR_LANGUAGE_PATH = "MONITOR_LANGUAGE_PATH";
   public static final String TENANT_DIRECTORY = "TENANT_DIRECTORY";
   public static final String SMS_API_KEYS = "SMS_API_KEYS";
   public static final String DEFAULT_REGION = "DEFAULT_REGION";
@@ -145,12 +148,33 @@ public record AppConfig(
     }
   }
 
-  /** The Collections Monitor API, {@code url == null} when not configured. */
-  public record Monitor(URI url, String token) {
+  /**
+   * The Collections Monitor API, {@code url == null} when not configured.
+   *
+   * @param lookupPath the lookup path template, {@code null} for the default
+   * @param languagePath the language-preference path template, {@code null} for the default
+   */
+  public record Monitor(URI url, String token, String lookupPath, String languagePath) {
+
+    /** The Monitor client's settings, with the design's timeouts, retries and breaker. */
+    public MonitorSettings settings() {
+      return MonitorSettings.defaults(url)
+          .withToken(token)
+          .withLookupPath(lookupPath)
+          .withLanguagePath(languagePath);
+    }
 
     @Override
     public String toString() {
-      return "Monitor[url=" + url + ", token=" + (token == null ? "-" : "***") + "]";
+      return "Monitor[url="
+          + url
+          + ", token="
+          + (token == null ? "-" : "***")
+          + ", lookupPath="
+          + lookupPath
+          + ", languagePath="
+          + languagePath
+          + "]";
     }
   }
 
@@ -222,6 +246,12 @@ public record AppConfig(
 
     URI monitorUrl = read.httpUrl(MONITOR_API_URL);
     String monitorToken = read.text(MONITOR_API_TOKEN);
+    String lookupPath = read.text(MONITOR_LOOKUP_PATH);
+    String languagePath = read.text(MONITOR_LANGUAGE_PATH);
+    Monitor monitor = new Monitor(monitorUrl, monitorToken, lookupPath, languagePath);
+    if (monitorUrl != null) {
+      read.checkMonitor(monitor);
+    }
     TenantDirectoryKind directory =
         read.choice(
             TENANT_DIRECTORY,
@@ -270,7 +300,7 @@ public record AppConfig(
                 : phoneNumber,
             messagingServiceSid,
             twilioApiBaseUrl),
-        new Monitor(monitorUrl, monitorToken),
+        monitor,
         directory,
         apiKeys,
         region,
@@ -342,6 +372,26 @@ public record AppConfig(
     void check(String problem, String name) {
       if (problem != null) {
         problem(name, problem);
+      }
+    }
+
+    /** The Monitor client refuses unusable path templates; name the variable that holds one. */
+    void checkMonitor(Monitor monitor) {
+      try {
+        MonitorSettings.defaults(monitor.url());
+      } catch (IllegalArgumentException e) {
+        problem(MONITOR_API_URL, "is not usable: " + e.getMessage());
+        return;
+      }
+      try {
+        MonitorSettings.defaults(monitor.url()).withLookupPath(monitor.lookupPath());
+      } catch (IllegalArgumentException e) {
+        problem(MONITOR_LOOKUP_PATH, "is not usable: " + e.getMessage());
+      }
+      try {
+        MonitorSettings.defaults(monitor.url()).withLanguagePath(monitor.languagePath());
+      } catch (IllegalArgumentException e) {
+        problem(MONITOR_LANGUAGE_PATH, "is not usable: " + e.getMessage());
       }
     }
 
