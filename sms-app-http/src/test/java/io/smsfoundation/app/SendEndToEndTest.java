@@ -214,6 +214,16 @@ class SendEndToEndTest {
   }
 
   @Test
+  void requests_jetty_refuses_get_the_envelope_too() {
+    assertError(
+        app.call("GET", "/conversations/%C3%28", null, Map.of()), 400, "sms.validation_error");
+    assertError(
+        app.call("GET", "/health", null, Map.of("X-Padding", "a".repeat(20_000))),
+        400,
+        "sms.validation_error");
+  }
+
+  @Test
   void request_id_is_taken_from_the_request_or_generated() {
     HttpResponse<String> given =
         app.call("GET", "/health", null, Map.of("X-Request-Id", "trace-abc.123"));

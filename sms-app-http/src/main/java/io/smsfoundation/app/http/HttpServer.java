@@ -7,6 +7,7 @@ import io.smsfoundation.app.http.Views.ErrorBody;
 import io.smsfoundation.app.http.Views.ErrorView;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +19,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,7 +79,10 @@ public final class HttpServer {
                     server.setHandler(new GracefulHandler());
                     server.setStopTimeout(gracePeriod.toMillis());
                     server.setStopAtShutdown(false);
+                    server.setErrorHandler(new JsonErrorHandler());
                   });
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JsonErrorHandler()));
               config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
               config.routes.before(this::begin);
               for (Route route : routes) {
@@ -211,13 +221,60 @@ public final class HttpServer {
   }
 
   private static ApiError fromJavalin(HttpResponseException e) {
-    return switch (e.getStatus()) {
+    return forStatus(e.getStatus());
+  }
+
+  private static ApiError forStatus(int status) {
+    return switch (status) {
       case 404 -> ApiError.notFound("No such endpoint");
       case 405 -> ApiError.methodNotAllowed();
       case 413 -> ApiError.payloadTooLarge(MAX_BODY_BYTES);
-      case 400 -> ApiError.validation("The request is malformed", Map.of());
+      case 400, 431 -> ApiError.validation("The request is malformed", Map.of());
+      case 503 -> ApiError.unavailable("The service is shutting down or overloaded; retry later");
       default -> ApiError.internal();
     };
+  }
+
+  private byte[] envelope(ApiError error, String requestId) {
+    return json.write(
+        new ErrorView(
+            new ErrorBody(
+                error.code(),
+                error.getMessage(),
+                error.details(),
+                requestId,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS).toString())));
+  }
+
+  /**
+   * Requests that Jetty refuses before they reach a route (an unparseable URI, invalid UTF-8 in the
+   * path, oversized headers, refused while stopping) get the error envelope too, not an HTML page.
+   */
+  private final class JsonErrorHandler extends ErrorHandler {
+
+    @Override
+    protected void generateResponse(
+        Request request,
+        Response response,
+        int code,
+        String message,
+        Throwable cause,
+        Callback callback) {
+      String requestId = UUID.randomUUID().toString();
+      ApiError error = forStatus(code);
+      response.setStatus(error.status());
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpReply.JSON);
+      response.getHeaders().put(REQUEST_ID_HEADER, requestId);
+      response.write(true, ByteBuffer.wrap(envelope(error, requestId)), callback);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      String requestId = UUID.randomUUID().toString();
+      fields.put(HttpHeader.CONTENT_TYPE, HttpReply.JSON);
+      fields.put(REQUEST_ID_HEADER, requestId);
+      return ByteBuffer.wrap(envelope(forStatus(status), requestId));
+    }
   }
 
   private void writeError(Context ctx, ApiError error) {
@@ -226,17 +283,10 @@ public final class HttpServer {
       requestId = UUID.randomUUID().toString();
       ctx.header(REQUEST_ID_HEADER, requestId);
     }
-    ErrorBody body =
-        new ErrorBody(
-            error.code(),
-            error.getMessage(),
-            error.details(),
-            requestId,
-            clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     ctx.status(error.status());
     error.headers().forEach(ctx::header);
     ctx.contentType(HttpReply.JSON);
-    ctx.result(json.write(new ErrorView(body)));
+    ctx.result(envelope(error, requestId));
     ctx.attribute(ATTR_OUTCOME, error.code());
   }
 
