@@ -222,7 +222,7 @@ public final class PostgresJobQueue implements JobQueue {
               .onDeadExecutionRevive()
               .execute((instance, context) -> run(handler, type, instance)));
     }
-    tasks.addAll(recurring.values());
+    // recurring tasks become known through startTasks(), which also schedules them
     Scheduler newScheduler =
         Scheduler.create(dataSource, tasks)
             .startTasks(new ArrayList<>(recurring.values()))

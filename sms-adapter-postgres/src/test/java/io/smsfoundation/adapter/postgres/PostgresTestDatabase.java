@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -217,9 +218,13 @@ public final class PostgresTestDatabase {
       return serverUrl.withParameter("currentSchema", name);
     }
 
-    /** Empties every table of the service's schema. */
+    /**
+     * Empties every table of the service's schema. {@code DELETE} rather than {@code TRUNCATE}: for
+     * the few rows a test leaves it is several times faster.
+     */
     public void truncateAll() {
-      execute("truncate table " + String.join(", ", TABLES) + " restart identity");
+      execute(
+          TABLES.stream().map(table -> "delete from " + table).collect(Collectors.joining("; ")));
     }
 
     /** Runs one SQL statement on this schema. */
