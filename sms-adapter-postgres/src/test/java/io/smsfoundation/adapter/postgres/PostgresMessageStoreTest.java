@@ -33,7 +33,7 @@ class PostgresMessageStoreTest {
   @BeforeAll
   static void createSchema() {
     schema = PostgresTestDatabase.createSchema();
-    adapters = PostgresAdapters.create(schema.newDataSource(34));
+    adapters = PostgresAdapters.create(schema.newDataSource(33));
   }
 
   @AfterAll
