@@ -106,20 +106,24 @@ interface MessageDao {
   Optional<MessageRow> lockBySid(@Bind("sid") String sid);
 
   /** Newest first; served by {@code sms_messages_conversation_page_idx}. */
-  @SqlQuery(
+  String FIRST_PAGE =
       "select "
           + MessageRow.COLUMNS
           + " from sms_messages where conversation_id = :conversationId"
-          + " order by created_at desc, id desc limit :limit")
-  List<MessageRow> firstPage(@Bind("conversationId") UUID conversationId, @Bind("limit") int limit);
+          + " order by created_at desc, id desc limit :limit";
 
   /** Keyset pagination: strictly after the given position in newest-first order. */
-  @SqlQuery(
+  String PAGE_AFTER =
       "select "
           + MessageRow.COLUMNS
           + " from sms_messages where conversation_id = :conversationId"
           + " and (created_at, id) < (:afterCreatedAt, :afterId)"
-          + " order by created_at desc, id desc limit :limit")
+          + " order by created_at desc, id desc limit :limit";
+
+  @SqlQuery(FIRST_PAGE)
+  List<MessageRow> firstPage(@Bind("conversationId") UUID conversationId, @Bind("limit") int limit);
+
+  @SqlQuery(PAGE_AFTER)
   List<MessageRow> pageAfter(
       @Bind("conversationId") UUID conversationId,
       @Bind("afterCreatedAt") Instant afterCreatedAt,
