@@ -26,7 +26,7 @@ public final class PostgresConversationStore implements ConversationStore {
   public Conversation upsert(Conversation candidate) {
     Objects.requireNonNull(candidate, "candidate");
     return unitOfWork
-        .withDao(ConversationDao.class, dao -> dao.upsert(ConversationRow.of(candidate)))
+        .withDao(ConversationDao::new, dao -> dao.upsert(ConversationRow.of(candidate)))
         .toConversation();
   }
 
@@ -34,7 +34,7 @@ public final class PostgresConversationStore implements ConversationStore {
   public Optional<Conversation> findById(UUID id) {
     Objects.requireNonNull(id, "id");
     return unitOfWork
-        .withDao(ConversationDao.class, dao -> dao.findById(id))
+        .withDao(ConversationDao::new, dao -> dao.findById(id))
         .map(ConversationRow::toConversation);
   }
 
@@ -42,7 +42,7 @@ public final class PostgresConversationStore implements ConversationStore {
   public Optional<Conversation> findByCanonical(String canonical) {
     Objects.requireNonNull(canonical, "canonical");
     return unitOfWork
-        .withDao(ConversationDao.class, dao -> dao.findByCanonical(canonical))
+        .withDao(ConversationDao::new, dao -> dao.findByCanonical(canonical))
         .map(ConversationRow::toConversation);
   }
 
@@ -51,7 +51,7 @@ public final class PostgresConversationStore implements ConversationStore {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(at, "at");
-    return unitOfWork.withDao(ConversationDao.class, dao -> dao.linkTenant(id, tenantId, at)) > 0;
+    return unitOfWork.withDao(ConversationDao::new, dao -> dao.linkTenant(id, tenantId, at)) > 0;
   }
 
   @Override
@@ -60,7 +60,7 @@ public final class PostgresConversationStore implements ConversationStore {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(at, "at");
     unitOfWork.withDao(
-        ConversationDao.class,
+        ConversationDao::new,
         dao ->
             dao.updateLanguage(id, language.language().code(), Numbers.confidence(language), at));
   }
@@ -69,7 +69,7 @@ public final class PostgresConversationStore implements ConversationStore {
   public void setOptedOut(UUID id, boolean optedOut, Instant at) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
-    unitOfWork.withDao(ConversationDao.class, dao -> dao.setOptedOut(id, optedOut, at));
+    unitOfWork.withDao(ConversationDao::new, dao -> dao.setOptedOut(id, optedOut, at));
   }
 
   @Override
@@ -77,7 +77,7 @@ public final class PostgresConversationStore implements ConversationStore {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
     unitOfWork.withDao(
-        ConversationDao.class, dao -> dao.setWorkflow(id, workflowType, workflowId, at));
+        ConversationDao::new, dao -> dao.setWorkflow(id, workflowType, workflowId, at));
   }
 
   @Override
@@ -87,7 +87,7 @@ public final class PostgresConversationStore implements ConversationStore {
       return List.of();
     }
     return unitOfWork
-        .withDao(ConversationDao.class, dao -> dao.findWithoutTenant(lastMessageBefore, limit))
+        .withDao(ConversationDao::new, dao -> dao.findWithoutTenant(lastMessageBefore, limit))
         .stream()
         .map(ConversationRow::toConversation)
         .toList();

@@ -161,7 +161,7 @@ public final class PostgresJobQueue implements JobQueue {
   public void enqueue(Job job) {
     Objects.requireNonNull(job, "job");
     Instant now = Instant.now();
-    unitOfWork.withDao(JobDao.class, dao -> dao.enqueue(taskName(job.type()), job.key(), now));
+    unitOfWork.withDao(JobDao::new, dao -> dao.enqueue(taskName(job.type()), job.key(), now));
     unitOfWork.afterCommitOrNow(this::wake);
   }
 
@@ -269,7 +269,7 @@ public final class PostgresJobQueue implements JobQueue {
     String[] names =
         Arrays.stream(Job.Type.values()).map(PostgresJobQueue::taskName).toArray(String[]::new);
     Instant now = Instant.now();
-    JobDao.DepthRow row = unitOfWork.withDao(JobDao.class, dao -> dao.depth(names, now));
+    JobDao.DepthRow row = unitOfWork.withDao(JobDao::new, dao -> dao.depth(names, now));
     Duration age = row.oldestDue() == null ? Duration.ZERO : Duration.between(row.oldestDue(), now);
     return new Depth(
         row.waiting(), row.due(), row.running(), age.isNegative() ? Duration.ZERO : age);

@@ -27,20 +27,20 @@ public final class PostgresMessageStore implements MessageStore {
   @Override
   public boolean insert(Message message) {
     Objects.requireNonNull(message, "message");
-    return unitOfWork.withDao(MessageDao.class, dao -> dao.insert(MessageRow.of(message))) > 0;
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.insert(MessageRow.of(message))) > 0;
   }
 
   @Override
   public Optional<Message> findById(UUID id) {
     Objects.requireNonNull(id, "id");
-    return unitOfWork.withDao(MessageDao.class, dao -> dao.findById(id)).map(MessageRow::toMessage);
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.findById(id)).map(MessageRow::toMessage);
   }
 
   @Override
   public Optional<Message> findBySid(String twilioSid) {
     Objects.requireNonNull(twilioSid, "twilioSid");
     return unitOfWork
-        .withDao(MessageDao.class, dao -> dao.findBySid(twilioSid))
+        .withDao(MessageDao::new, dao -> dao.findBySid(twilioSid))
         .map(MessageRow::toMessage);
   }
 
@@ -48,21 +48,21 @@ public final class PostgresMessageStore implements MessageStore {
   public Optional<Message> findByIdempotencyKey(String idempotencyKey) {
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     return unitOfWork
-        .withDao(MessageDao.class, dao -> dao.findByIdempotencyKey(idempotencyKey))
+        .withDao(MessageDao::new, dao -> dao.findByIdempotencyKey(idempotencyKey))
         .map(MessageRow::toMessage);
   }
 
   @Override
   public Optional<Message> lockById(UUID id) {
     Objects.requireNonNull(id, "id");
-    return unitOfWork.withDao(MessageDao.class, dao -> dao.lockById(id)).map(MessageRow::toMessage);
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.lockById(id)).map(MessageRow::toMessage);
   }
 
   @Override
   public Optional<Message> lockBySid(String twilioSid) {
     Objects.requireNonNull(twilioSid, "twilioSid");
     return unitOfWork
-        .withDao(MessageDao.class, dao -> dao.lockBySid(twilioSid))
+        .withDao(MessageDao::new, dao -> dao.lockBySid(twilioSid))
         .map(MessageRow::toMessage);
   }
 
@@ -75,7 +75,7 @@ public final class PostgresMessageStore implements MessageStore {
     }
     List<MessageRow> rows =
         unitOfWork.withDao(
-            MessageDao.class,
+            MessageDao::new,
             dao ->
                 after.isPresent()
                     ? dao.pageAfter(
@@ -89,7 +89,7 @@ public final class PostgresMessageStore implements MessageStore {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(update, "update");
     unitOfWork.withDao(
-        MessageDao.class,
+        MessageDao::new,
         dao ->
             dao.updateDelivery(
                 messageId,
@@ -104,14 +104,14 @@ public final class PostgresMessageStore implements MessageStore {
   public boolean appendStatusEvent(StatusEvent event) {
     Objects.requireNonNull(event, "event");
     return unitOfWork.withDao(
-            MessageDao.class, dao -> dao.appendStatusEvent(StatusEventRow.of(event)))
+            MessageDao::new, dao -> dao.appendStatusEvent(StatusEventRow.of(event)))
         > 0;
   }
 
   @Override
   public List<StatusEvent> statusEvents(UUID messageId) {
     Objects.requireNonNull(messageId, "messageId");
-    return unitOfWork.withDao(MessageDao.class, dao -> dao.statusEvents(messageId)).stream()
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.statusEvents(messageId)).stream()
         .map(StatusEventRow::toStatusEvent)
         .toList();
   }
@@ -120,7 +120,7 @@ public final class PostgresMessageStore implements MessageStore {
   public List<StatusEvent> unattachedStatusEvents(String twilioSid) {
     Objects.requireNonNull(twilioSid, "twilioSid");
     return unitOfWork
-        .withDao(MessageDao.class, dao -> dao.unattachedStatusEvents(twilioSid))
+        .withDao(MessageDao::new, dao -> dao.unattachedStatusEvents(twilioSid))
         .stream()
         .map(StatusEventRow::toStatusEvent)
         .toList();
@@ -130,6 +130,6 @@ public final class PostgresMessageStore implements MessageStore {
   public void attachStatusEvents(String twilioSid, UUID messageId) {
     Objects.requireNonNull(twilioSid, "twilioSid");
     Objects.requireNonNull(messageId, "messageId");
-    unitOfWork.withDao(MessageDao.class, dao -> dao.attachStatusEvents(twilioSid, messageId));
+    unitOfWork.withDao(MessageDao::new, dao -> dao.attachStatusEvents(twilioSid, messageId));
   }
 }

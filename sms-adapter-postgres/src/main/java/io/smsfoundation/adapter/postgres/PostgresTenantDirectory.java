@@ -56,8 +56,8 @@ public final class PostgresTenantDirectory implements TenantDirectory {
     List<TenantProfileDao.ProfileRow> rows;
     try {
       rows =
-          jdbi.withExtension(
-              TenantProfileDao.class, dao -> dao.findByDigits(digits.toArray(String[]::new)));
+          jdbi.withHandle(
+              handle -> new TenantProfileDao(handle).findByDigits(digits.toArray(String[]::new)));
     } catch (JdbiException e) {
       LOG.warn("tenant lookup failed: the tenant_profiles table is unavailable", e);
       return new TenantLookup.Unavailable("database unavailable", 1);
@@ -90,9 +90,10 @@ public final class PostgresTenantDirectory implements TenantDirectory {
     }
     try {
       int updated =
-          jdbi.withExtension(
-              TenantProfileDao.class,
-              dao -> dao.updateLanguage(tenantId, language.language().code()));
+          jdbi.withHandle(
+              handle ->
+                  new TenantProfileDao(handle)
+                      .updateLanguage(tenantId, language.language().code()));
       return updated > 0 ? LanguageUpdate.UPDATED : LanguageUpdate.REJECTED;
     } catch (JdbiException e) {
       LOG.warn("tenant language update failed: the tenant_profiles table is unavailable", e);
@@ -103,15 +104,15 @@ public final class PostgresTenantDirectory implements TenantDirectory {
   /** Creates or replaces a tenant's profile, for seeding the table (local mode, tests, imports). */
   public void save(TenantProfile tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    jdbi.useExtension(
-        TenantProfileDao.class,
-        dao ->
-            dao.save(
-                tenant.tenantId(),
-                Json.ofStrings(tenant.phoneNumbers()),
-                tenant.languagePreference() == Language.UNKNOWN
-                    ? null
-                    : tenant.languagePreference().code()));
+    jdbi.useHandle(
+        handle ->
+            new TenantProfileDao(handle)
+                .save(
+                    tenant.tenantId(),
+                    Json.ofStrings(tenant.phoneNumbers()),
+                    tenant.languagePreference() == Language.UNKNOWN
+                        ? null
+                        : tenant.languagePreference().code()));
   }
 
   /** The same reduction as the SQL function {@code sms_phone_digits}. */

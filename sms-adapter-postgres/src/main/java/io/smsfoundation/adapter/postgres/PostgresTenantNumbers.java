@@ -25,25 +25,20 @@ public final class PostgresTenantNumbers implements TenantNumbers {
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(canonicalNumber, "canonicalNumber");
     Objects.requireNonNull(at, "at");
-    unitOfWork.withDao(
-        TenantDao.class,
-        dao -> {
-          dao.recordUse(tenantId, canonicalNumber, at);
-          return null;
-        });
+    unitOfWork.withDao(TenantDao::new, dao -> dao.recordUse(tenantId, canonicalNumber, at));
   }
 
   @Override
   public List<String> numbersOf(String tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
-    return unitOfWork.withDao(TenantDao.class, dao -> dao.numbersOf(tenantId));
+    return unitOfWork.withDao(TenantDao::new, dao -> dao.numbersOf(tenantId));
   }
 
   @Override
   public Optional<LanguageDetection> languageOf(String tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
     return unitOfWork
-        .withDao(TenantDao.class, dao -> dao.languageOf(tenantId))
+        .withDao(TenantDao::new, dao -> dao.languageOf(tenantId))
         .map(
             row ->
                 new LanguageDetection(
@@ -57,7 +52,7 @@ public final class PostgresTenantNumbers implements TenantNumbers {
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(at, "at");
     unitOfWork.withDao(
-        TenantDao.class,
+        TenantDao::new,
         dao -> {
           dao.saveLanguage(tenantId, language.language().code(), Numbers.confidence(language), at);
           return null;

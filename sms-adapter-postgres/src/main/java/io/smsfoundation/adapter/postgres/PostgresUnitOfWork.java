@@ -9,7 +9,6 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +28,7 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   /** A unit of work over connections from {@code dataSource} (normally a pool). */
   public PostgresUnitOfWork(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
-    this.jdbi =
-        Jdbi.create(dataSource)
-            .installPlugin(new SqlObjectPlugin())
-            .installPlugin(new PostgresPlugin())
-            // Explicit mappers: the row records are package-private, out of reflection's reach.
-            .registerRowMapper(ConversationRow.class, ConversationRow::map)
-            .registerRowMapper(MessageRow.class, MessageRow::map)
-            .registerRowMapper(StatusEventRow.class, StatusEventRow::map)
-            .registerRowMapper(TenantDao.LanguageRow.class, TenantDao.LanguageRow::map)
-            .registerRowMapper(TenantProfileDao.ProfileRow.class, TenantProfileDao.ProfileRow::map)
-            .registerRowMapper(JobDao.DepthRow.class, JobDao.DepthRow::map);
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
   }
 
   @Override
@@ -110,9 +99,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     }
   }
 
-  /** Like {@link #withHandle} with a SQL Object DAO attached to the handle. */
-  <D, R> R withDao(Class<D> daoType, Function<D, R> callback) {
-    return withHandle(handle -> callback.apply(handle.attach(daoType)));
+  /** Like {@link #withHandle} with a DAO over the handle. */
+  <D, R> R withDao(Function<Handle, D> dao, Function<D, R> callback) {
+    return withHandle(handle -> callback.apply(dao.apply(handle)));
   }
 
   /**

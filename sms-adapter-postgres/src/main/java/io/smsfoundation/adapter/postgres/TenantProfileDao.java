@@ -3,13 +3,11 @@ package io.smsfoundation.adapter.postgres;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
-import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** SQL of {@code tenant_profiles}. */
-interface TenantProfileDao {
+/** SQL of {@code tenant_profiles}, on one handle. */
+final class TenantProfileDao {
 
   /** A profile as stored; {@code phoneNumbers} is the JSON array's text. */
   record ProfileRow(String tenantId, String phoneNumbers, String languagePreference) {
@@ -21,24 +19,44 @@ interface TenantProfileDao {
     }
   }
 
+  private final Handle handle;
+
+  TenantProfileDao(Handle handle) {
+    this.handle = handle;
+  }
+
   /** Served by the GIN index {@code tenant_profiles_phone_digits_idx}. */
-  @SqlQuery(
-      "select tenant_id, phone_numbers, language_preference from tenant_profiles"
-          + " where sms_phone_digits(phone_numbers) && cast(:digits as text[])"
-          + " order by tenant_id")
-  List<ProfileRow> findByDigits(@Bind("digits") String[] digits);
+  List<ProfileRow> findByDigits(String[] digits) {
+    return handle
+        .createQuery(
+            "select tenant_id, phone_numbers, language_preference from tenant_profiles"
+                + " where sms_phone_digits(phone_numbers) && cast(:digits as text[])"
+                + " order by tenant_id")
+        .bind("digits", digits)
+        .map(ProfileRow::map)
+        .list();
+  }
 
-  @SqlUpdate(
-      "insert into tenant_profiles (tenant_id, phone_numbers, language_preference)"
-          + " values (:tenantId, cast(:phoneNumbers as jsonb), :languagePreference)"
-          + " on conflict (tenant_id) do update set phone_numbers = excluded.phone_numbers,"
-          + " language_preference = excluded.language_preference")
-  void save(
-      @Bind("tenantId") String tenantId,
-      @Bind("phoneNumbers") String phoneNumbers,
-      @Bind("languagePreference") String languagePreference);
+  int save(String tenantId, String phoneNumbers, String languagePreference) {
+    return handle
+        .createUpdate(
+            "insert into tenant_profiles (tenant_id, phone_numbers, language_preference)"
+                + " values (:tenantId, cast(:phoneNumbers as jsonb), :languagePreference)"
+                + " on conflict (tenant_id) do update set phone_numbers = excluded.phone_numbers,"
+                + " language_preference = excluded.language_preference")
+        .bind("tenantId", tenantId)
+        .bind("phoneNumbers", phoneNumbers)
+        .bind("languagePreference", languagePreference)
+        .execute();
+  }
 
-  @SqlUpdate(
-      "update tenant_profiles set language_preference = :language where tenant_id = :tenantId")
-  int updateLanguage(@Bind("tenantId") String tenantId, @Bind("language") String language);
+  int updateLanguage(String tenantId, String language) {
+    return handle
+        .createUpdate(
+            "update tenant_profiles set language_preference = :language"
+                + " where tenant_id = :tenantId")
+        .bind("tenantId", tenantId)
+        .bind("language", language)
+        .execute();
+  }
 }
