@@ -4,6 +4,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -84,6 +87,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       Files.createDirectories(cluster);
       refuseIfInUse(cluster);
       stopOrphanedServer(cluster);
+      refuseIfPortTaken(port);
       boolean fresh = !Files.exists(cluster.resolve("postgresql.conf"));
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
@@ -122,6 +126,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (IOException e) {
       throw new IllegalStateException(
           "cannot start the embedded PostgreSQL in " + cluster + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A clear message instead of a server that never comes up. */
+  private static void refuseIfPortTaken(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "port "
+              + port
+              + " on localhost is taken; choose another port for the embedded PostgreSQL",
+          e);
     }
   }
 

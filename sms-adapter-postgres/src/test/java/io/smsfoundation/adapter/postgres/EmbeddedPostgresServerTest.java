@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.smsfoundation.domain.conversation.Conversation;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +31,15 @@ class EmbeddedPostgresServerTest {
       assertThat(PostgresAdapters.create(pool).conversations().findById(conversation.id()))
           .contains(conversation);
       assertThat(server.dataDirectory()).isEqualTo(dataDirectory.resolve("postgres"));
+    }
+  }
+
+  @Test
+  void a_taken_port_is_named_in_the_error() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThatThrownBy(() -> EmbeddedPostgresServer.start(dataDirectory, taken.getLocalPort()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("port " + taken.getLocalPort());
     }
   }
 
