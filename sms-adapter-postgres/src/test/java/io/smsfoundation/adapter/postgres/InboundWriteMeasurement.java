@@ -60,7 +60,7 @@ public final class InboundWriteMeasurement {
 
       System.out.printf("server: %s%n", PostgresTestDatabase.source());
       AtomicInteger sequence = new AtomicInteger();
-      run(service, sequence, 1, 1_000, "warm-up");
+      run(service, sequence, 1, 5_000, "warm-up");
       countRoundTrips(service);
       run(service, sequence, 1, perThread, "1 thread");
       run(service, sequence, 8, perThread, "8 threads");
