@@ -3,6 +3,7 @@ package io.smsfoundation.domain.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,10 @@ public final class PhoneNumbers {
 
   private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
   private static final Pattern ALPHANUMERIC_ID = Pattern.compile("[A-Za-z0-9 &._'-]{1,20}");
-  private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+  private static final Pattern HAS_LETTER = Pattern.compile("[A-Za-z]");
+
+  /** E.164 allows at most 15 digits; libphonenumber accepts some longer national numbers. */
+  private static final int MAX_E164_DIGITS = 15;
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final String defaultRegion;
@@ -75,16 +79,16 @@ public final class PhoneNumbers {
     if (SHORT_CODE.matcher(text).matches()) {
       return new Address(text, raw, PhoneNumberKind.SHORT_CODE);
     }
-    if (HAS_LETTER.matcher(text).matches()) {
+    if (HAS_LETTER.matcher(text).find()) {
       PhoneNumberKind kind =
           ALPHANUMERIC_ID.matcher(text).matches()
               ? PhoneNumberKind.ALPHANUMERIC
               : PhoneNumberKind.UNPARSED;
       return new Address(boundedKey(text), raw, kind);
     }
-    Optional<Phonenumber.PhoneNumber> parsed = parse(text);
-    if (parsed.isPresent() && util.isPossibleNumber(parsed.get())) {
-      return new Address(format(parsed.get()), raw, PhoneNumberKind.E164);
+    Optional<String> e164 = parse(text).flatMap(this::toE164);
+    if (e164.isPresent()) {
+      return new Address(e164.get(), raw, PhoneNumberKind.E164);
     }
     return new Address(boundedKey(text), raw, PhoneNumberKind.UNPARSED);
   }
@@ -94,12 +98,10 @@ public final class PhoneNumbers {
    * merely possible.
    */
   public Optional<PhoneNumber> parseValid(String raw) {
-    if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).matches()) {
+    if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).find()) {
       return Optional.empty();
     }
-    return parse(raw.strip())
-        .filter(util::isValidNumber)
-        .map(number -> new PhoneNumber(format(number)));
+    return parse(raw.strip()).filter(util::isValidNumber).flatMap(this::toE164).map(PhoneNumber::new);
   }
 
   /**
@@ -137,6 +139,19 @@ public final class PhoneNumbers {
     } catch (NumberParseException notANumber) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The E.164 form of a complete number. A local-only number (no area code) would turn into an
+   * invented E.164 string such as {@code +15550123}, and a number longer than 15 digits is not
+   * E.164 at all, so neither has one.
+   */
+  private Optional<String> toE164(Phonenumber.PhoneNumber number) {
+    if (util.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
+      return Optional.empty();
+    }
+    String e164 = format(number);
+    return e164.length() - 1 > MAX_E164_DIGITS ? Optional.empty() : Optional.of(e164);
   }
 
   private String format(Phonenumber.PhoneNumber number) {
