@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A command that cannot be carried out as given; the HTTP layer answers it with a 400 and the
- * field details. Nothing has been written when it is thrown.
+ * A command that cannot be carried out as given; the HTTP layer answers it with a 400 and the field
+ * details. Nothing has been written when it is thrown.
  */
 public final class InvalidCommandException extends RuntimeException {
 

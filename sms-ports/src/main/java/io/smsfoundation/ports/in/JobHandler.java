@@ -3,8 +3,8 @@ package io.smsfoundation.ports.in;
 import io.smsfoundation.ports.out.Job;
 
 /**
- * Runs one background job; the job queue calls it. Throwing counts as {@link
- * JobResult.RetryLater} with the exception's message.
+ * Runs one background job; the job queue calls it. Throwing counts as {@link JobResult.RetryLater}
+ * with the exception's message.
  */
 public interface JobHandler {
 

@@ -3,8 +3,8 @@ package io.smsfoundation.ports.in;
 import java.util.UUID;
 
 /**
- * Links a conversation to its tenant by asking the directory with each variant of its number.
- * Runs as a background job; {@link LinkOutcome.DirectoryUnavailable} asks for a retry.
+ * Links a conversation to its tenant by asking the directory with each variant of its number. Runs
+ * as a background job; {@link LinkOutcome.DirectoryUnavailable} asks for a retry.
  */
 public interface LinkTenant {
 

@@ -24,12 +24,10 @@ public interface RecordDeliveryStatus {
 
     public StatusCallback {
       new Validation()
-          .require(
-              messageId != null || Validation.present(messageSid), "MessageSid", "is required")
-          .require(
-              Validation.present(status), "MessageStatus", "is required")
+          .require(Validation.present(messageSid), "MessageSid", "is required")
+          .require(Validation.present(status), "MessageStatus", "is required")
           .throwIfInvalid();
-      messageSid = Validation.present(messageSid) ? messageSid.strip() : null;
+      messageSid = messageSid.strip();
       errorCode = Validation.present(errorCode) ? errorCode.strip() : null;
       rawForm = rawForm == null ? Map.of() : rawForm;
     }

@@ -11,10 +11,10 @@ import java.util.UUID;
 public interface ConversationStore {
 
   /**
-   * Creates {@code candidate} or, when a conversation with the same canonical address exists,
-   * moves its {@code last_message_at} forward to {@code candidate.lastMessageAt()} and keeps
-   * everything else, including the first original number. Race-safe: concurrent calls for one
-   * address end with one conversation.
+   * Creates {@code candidate} or, when a conversation with the same canonical address exists, moves
+   * its {@code last_message_at} forward to {@code candidate.lastMessageAt()} and keeps everything
+   * else, including the first original number. Race-safe: concurrent calls for one address end with
+   * one conversation.
    *
    * @return the stored conversation after the upsert
    */

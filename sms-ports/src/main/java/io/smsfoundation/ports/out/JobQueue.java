@@ -1,8 +1,8 @@
 package io.smsfoundation.ports.out;
 
 /**
- * Durable background work. {@link #enqueue} is called inside a {@link UnitOfWork}: the job is
- * saved with that transaction, runs only if it commits, and is handed to the {@link
+ * Durable background work. {@link #enqueue} is called inside a {@link UnitOfWork}: the job is saved
+ * with that transaction, runs only if it commits, and is handed to the {@link
  * io.smsfoundation.ports.in.JobHandler} the queue was started with, retried with growing delays
  * while the handler asks for it.
  */

@@ -33,8 +33,8 @@ public interface MessageStore {
   Optional<Message> lockBySid(String twilioSid);
 
   /**
-   * A page of a conversation's messages, newest first ({@code created_at desc, id desc}),
-   * strictly after {@code after} in that order when it is given.
+   * A page of a conversation's messages, newest first ({@code created_at desc, id desc}), strictly
+   * after {@code after} in that order when it is given.
    */
   List<Message> page(UUID conversationId, Optional<MessageKey> after, int limit);
 
@@ -42,8 +42,8 @@ public interface MessageStore {
   void updateDelivery(UUID messageId, DeliveryUpdate update);
 
   /**
-   * Appends a callback to the history unless the same message (or, for a callback whose message
-   * is unknown, the same SID) already has an event with the same status.
+   * Appends a callback to the history unless the same message (or, for a callback whose message is
+   * unknown, the same SID) already has an event with the same status.
    *
    * @return {@code true} when appended, {@code false} for a duplicate
    */

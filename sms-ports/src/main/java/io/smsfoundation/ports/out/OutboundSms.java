@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * What the gateway is asked to send. The gateway derives the per-message status callback URL
- * from {@code messageId}, so that a callback arriving before the SID is stored still finds it.
+ * What the gateway is asked to send. The gateway derives the per-message status callback URL from
+ * {@code messageId}, so that a callback arriving before the SID is stored still finds it.
  */
 public record OutboundSms(UUID messageId, PhoneNumber to, String body) {
 

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * A tenant as the directory describes it.
  *
- * @param languagePreference the directory's language for the tenant, {@link Language#UNKNOWN}
- *     when it has none
+ * @param languagePreference the directory's language for the tenant, {@link Language#UNKNOWN} when
+ *     it has none
  */
 public record TenantProfile(
     String tenantId, List<String> phoneNumbers, Language languagePreference) {

@@ -1,0 +1,35 @@
+package io.smsfoundation.ports.memory;
+
+import io.smsfoundation.ports.service.SmsServices;
+
+/**
+ * One set of in-memory adapters sharing one {@link InMemoryUnitOfWork}, ready to hand to {@link
+ * SmsServices#create}. Jobs do not run until the queue is {@linkplain InMemoryJobQueue#start
+ * started} or {@linkplain InMemoryJobQueue#runPending drained}.
+ */
+public record InMemoryAdapters(
+    InMemoryUnitOfWork unitOfWork,
+    InMemoryConversationStore conversations,
+    InMemoryMessageStore messages,
+    InMemoryTenantNumbers tenantNumbers,
+    InMemoryTenantDirectory tenantDirectory,
+    InMemorySmsGateway smsGateway,
+    InMemoryJobQueue jobQueue) {
+
+  public static InMemoryAdapters create() {
+    InMemoryUnitOfWork db = new InMemoryUnitOfWork();
+    return new InMemoryAdapters(
+        db,
+        new InMemoryConversationStore(db),
+        new InMemoryMessageStore(db),
+        new InMemoryTenantNumbers(db),
+        new InMemoryTenantDirectory(),
+        new InMemorySmsGateway(),
+        new InMemoryJobQueue(db));
+  }
+
+  public SmsServices.Ports ports() {
+    return new SmsServices.Ports(
+        unitOfWork, conversations, messages, tenantNumbers, tenantDirectory, smsGateway, jobQueue);
+  }
+}

@@ -1,0 +1,218 @@
+package io.smsfoundation.ports.memory;
+
+import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.StatusEvent;
+import io.smsfoundation.ports.out.DeliveryUpdate;
+import io.smsfoundation.ports.out.MessageKey;
+import io.smsfoundation.ports.out.MessageStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** {@link MessageStore} in memory; thread-safe through its {@link InMemoryUnitOfWork}. */
+public final class InMemoryMessageStore implements MessageStore {
+
+  private static final Comparator<Message> NEWEST_FIRST =
+      Comparator.comparing(InMemoryMessageStore::keyOf, MessageKey.NEWEST_FIRST);
+
+  private final InMemoryUnitOfWork db;
+  private final Map<UUID, Message> byId = new HashMap<>();
+  private final Map<String, UUID> bySid = new HashMap<>();
+  private final Map<String, UUID> byIdempotencyKey = new HashMap<>();
+  private final List<StatusEvent> events = new ArrayList<>();
+
+  public InMemoryMessageStore(InMemoryUnitOfWork db) {
+    this.db = Objects.requireNonNull(db, "db");
+  }
+
+  @Override
+  public boolean insert(Message message) {
+    return db.locked(
+        () -> {
+          if (byId.containsKey(message.id())
+              || (message.twilioSid() != null && bySid.containsKey(message.twilioSid()))
+              || (message.idempotencyKey() != null
+                  && byIdempotencyKey.containsKey(message.idempotencyKey()))) {
+            return false;
+          }
+          byId.put(message.id(), message);
+          index(message);
+          db.onRollback(
+              () -> {
+                byId.remove(message.id());
+                unindex(message);
+              });
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<Message> findById(UUID id) {
+    return db.locked(() -> Optional.ofNullable(byId.get(id)));
+  }
+
+  @Override
+  public Optional<Message> findBySid(String twilioSid) {
+    return db.locked(() -> Optional.ofNullable(bySid.get(twilioSid)).map(byId::get));
+  }
+
+  @Override
+  public Optional<Message> findByIdempotencyKey(String idempotencyKey) {
+    return db.locked(
+        () -> Optional.ofNullable(byIdempotencyKey.get(idempotencyKey)).map(byId::get));
+  }
+
+  /** Every store call already holds the unit of work's lock for the whole transaction. */
+  @Override
+  public Optional<Message> lockById(UUID id) {
+    return findById(id);
+  }
+
+  @Override
+  public Optional<Message> lockBySid(String twilioSid) {
+    return findBySid(twilioSid);
+  }
+
+  @Override
+  public List<Message> page(UUID conversationId, Optional<MessageKey> after, int limit) {
+    return db.locked(
+        () ->
+            byId.values().stream()
+                .filter(m -> m.conversationId().equals(conversationId))
+                .filter(
+                    m ->
+                        after
+                            .map(a -> MessageKey.NEWEST_FIRST.compare(keyOf(m), a) > 0)
+                            .orElse(true))
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList());
+  }
+
+  @Override
+  public void updateDelivery(UUID messageId, DeliveryUpdate update) {
+    db.locked(
+        () -> {
+          Message before = byId.get(messageId);
+          if (before == null) {
+            return null;
+          }
+          Message after =
+              before.withDelivery(
+                  update.twilioSid(),
+                  update.status(),
+                  update.errorCode() == null ? before.errorCode() : update.errorCode(),
+                  update.errorMessage() == null ? before.errorMessage() : update.errorMessage(),
+                  update.at());
+          if (after.twilioSid() != null
+              && !after.twilioSid().equals(before.twilioSid())
+              && bySid.containsKey(after.twilioSid())) {
+            throw new IllegalStateException("another message already has this SID");
+          }
+          byId.put(messageId, after);
+          unindex(before);
+          index(after);
+          db.onRollback(
+              () -> {
+                byId.put(messageId, before);
+                unindex(after);
+                index(before);
+              });
+          return null;
+        });
+  }
+
+  @Override
+  public boolean appendStatusEvent(StatusEvent event) {
+    return db.locked(
+        () -> {
+          boolean duplicate =
+              events.stream()
+                  .anyMatch(
+                      e ->
+                          e.status().equals(event.status())
+                              && (event.messageId() != null
+                                  ? event.messageId().equals(e.messageId())
+                                  : e.messageId() == null
+                                      && Objects.equals(e.twilioSid(), event.twilioSid())));
+          if (duplicate) {
+            return false;
+          }
+          events.add(event);
+          db.onRollback(() -> events.remove(event));
+          return true;
+        });
+  }
+
+  @Override
+  public List<StatusEvent> statusEvents(UUID messageId) {
+    return db.locked(
+        () ->
+            events.stream()
+                .filter(e -> messageId.equals(e.messageId()))
+                .sorted(Comparator.comparing(StatusEvent::createdAt))
+                .toList());
+  }
+
+  @Override
+  public List<StatusEvent> unattachedStatusEvents(String twilioSid) {
+    return db.locked(
+        () ->
+            events.stream()
+                .filter(e -> e.messageId() == null && twilioSid.equals(e.twilioSid()))
+                .sorted(Comparator.comparing(StatusEvent::createdAt))
+                .toList());
+  }
+
+  @Override
+  public void attachStatusEvents(String twilioSid, UUID messageId) {
+    db.locked(
+        () -> {
+          for (int i = 0; i < events.size(); i++) {
+            StatusEvent e = events.get(i);
+            if (e.messageId() == null && twilioSid.equals(e.twilioSid())) {
+              StatusEvent attached =
+                  new StatusEvent(
+                      e.id(),
+                      messageId,
+                      e.twilioSid(),
+                      e.status(),
+                      e.errorCode(),
+                      e.rawWebhookData(),
+                      e.createdAt());
+              int index = i;
+              events.set(index, attached);
+              db.onRollback(() -> events.set(index, e));
+            }
+          }
+          return null;
+        });
+  }
+
+  private void index(Message message) {
+    if (message.twilioSid() != null) {
+      bySid.put(message.twilioSid(), message.id());
+    }
+    if (message.idempotencyKey() != null) {
+      byIdempotencyKey.put(message.idempotencyKey(), message.id());
+    }
+  }
+
+  private void unindex(Message message) {
+    if (message.twilioSid() != null) {
+      bySid.remove(message.twilioSid(), message.id());
+    }
+    if (message.idempotencyKey() != null) {
+      byIdempotencyKey.remove(message.idempotencyKey(), message.id());
+    }
+  }
+
+  private static MessageKey keyOf(Message message) {
+    return new MessageKey(message.createdAt(), message.id());
+  }
+}

@@ -1,0 +1,179 @@
+package io.smsfoundation.ports.service;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.phone.PhoneNumber;
+import io.smsfoundation.ports.in.JobHandler.JobResult;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.DeliveryUpdate;
+import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.SendOutcome;
+import io.smsfoundation.ports.out.SmsGateway;
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The send job: hands one stored message to the gateway at most once. Before calling the gateway it
+ * marks the message {@code sending} in its own transaction; a job that finds a message already
+ * {@code sending} (the process died mid-call) marks it {@code unknown} instead of sending twice.
+ * Only {@link SendOutcome.RetryLater}, which proves the provider never got the request, puts the
+ * message back to {@code pending} for a retry.
+ */
+public final class DeliverSmsService {
+
+  private static final System.Logger LOG = System.getLogger(DeliverSmsService.class.getName());
+
+  private final UnitOfWork unitOfWork;
+  private final MessageStore messages;
+  private final ConversationStore conversations;
+  private final SmsGateway gateway;
+  private final SendCompletions completions;
+  private final StatusEvents statusEvents;
+  private final ServiceClock clock;
+
+  public DeliverSmsService(
+      UnitOfWork unitOfWork,
+      MessageStore messages,
+      ConversationStore conversations,
+      SmsGateway gateway,
+      SendCompletions completions,
+      Clock clock) {
+    this.unitOfWork = unitOfWork;
+    this.messages = messages;
+    this.conversations = conversations;
+    this.gateway = gateway;
+    this.completions = completions;
+    this.statusEvents = new StatusEvents(messages, conversations);
+    this.clock = new ServiceClock(clock);
+  }
+
+  /** Runs the send job of one message. */
+  public JobResult deliver(UUID messageId) {
+    try {
+      Optional<Message> claimed = claim(messageId);
+      if (claimed.isEmpty()) {
+        return new JobResult.Done();
+      }
+      Message message = claimed.get();
+      SendOutcome outcome =
+          gateway.send(
+              new OutboundSms(message.id(), new PhoneNumber(message.to()), message.content()));
+      return record(message, outcome);
+    } finally {
+      completions.complete(messageId);
+    }
+  }
+
+  /** Moves a {@code pending} message to {@code sending}; anything else is not sent again. */
+  private Optional<Message> claim(UUID messageId) {
+    Instant now = clock.now();
+    return unitOfWork.inTransaction(
+        tx -> {
+          Optional<Message> found = messages.lockById(messageId);
+          if (found.isEmpty()) {
+            return Optional.empty();
+          }
+          Message message = found.get();
+          DeliveryStatus status = message.deliveryStatus();
+          if (status.equals(DeliveryStatus.SENDING) && message.twilioSid() == null) {
+            messages.updateDelivery(
+                messageId,
+                new DeliveryUpdate(
+                    null, DeliveryStatus.UNKNOWN, null, "interrupted while sending", now));
+            LOG.log(Level.WARNING, "send ambiguous message={0}: interrupted earlier", messageId);
+            return Optional.empty();
+          }
+          if (!status.equals(DeliveryStatus.PENDING)) {
+            return Optional.empty();
+          }
+          boolean optedOut =
+              conversations
+                  .findById(message.conversationId())
+                  .map(Conversation::optedOut)
+                  .orElse(false);
+          if (optedOut) {
+            messages.updateDelivery(
+                messageId,
+                new DeliveryUpdate(
+                    null,
+                    DeliveryStatus.FAILED,
+                    StatusEvents.UNSUBSCRIBED,
+                    "recipient opted out",
+                    now));
+            return Optional.empty();
+          }
+          messages.updateDelivery(
+              messageId, new DeliveryUpdate(null, DeliveryStatus.SENDING, null, null, now));
+          return Optional.of(message);
+        });
+  }
+
+  private JobResult record(Message message, SendOutcome outcome) {
+    Instant now = clock.now();
+    UUID id = message.id();
+    return unitOfWork.inTransaction(
+        tx -> {
+          Message current = messages.lockById(id).orElseThrow();
+          boolean stillSending = current.deliveryStatus().equals(DeliveryStatus.SENDING);
+          return switch (outcome) {
+            case SendOutcome.Sent sent -> {
+              if (stillSending) {
+                messages.updateDelivery(
+                    id, new DeliveryUpdate(sent.twilioSid(), sent.status(), null, null, now));
+                current = current.withDelivery(sent.twilioSid(), sent.status(), null, null, now);
+              } else {
+                statusEvents.apply(current, sent.twilioSid(), sent.status(), null, now);
+              }
+              DeliveryStatus status = statusEvents.applyKept(current, sent.twilioSid(), now);
+              LOG.log(
+                  Level.INFO,
+                  "send sent message={0} sid={1} status={2}",
+                  id,
+                  sent.twilioSid(),
+                  status);
+              yield new JobResult.Done();
+            }
+            case SendOutcome.Rejected rejected -> {
+              if (stillSending) {
+                messages.updateDelivery(
+                    id,
+                    new DeliveryUpdate(
+                        null,
+                        DeliveryStatus.FAILED,
+                        rejected.errorCode(),
+                        rejected.errorMessage(),
+                        now));
+              }
+              if (rejected.recipientOptedOut()) {
+                conversations.setOptedOut(current.conversationId(), true, now);
+              }
+              LOG.log(Level.INFO, "send rejected message={0} code={1}", id, rejected.errorCode());
+              yield new JobResult.Done();
+            }
+            case SendOutcome.RetryLater retry -> {
+              if (stillSending) {
+                messages.updateDelivery(
+                    id, new DeliveryUpdate(null, DeliveryStatus.PENDING, null, null, now));
+              }
+              LOG.log(Level.INFO, "send retry_later message={0}: {1}", id, retry.reason());
+              yield stillSending ? new JobResult.RetryLater(retry.reason()) : new JobResult.Done();
+            }
+            case SendOutcome.Unknown unknown -> {
+              if (stillSending) {
+                messages.updateDelivery(
+                    id,
+                    new DeliveryUpdate(null, DeliveryStatus.UNKNOWN, null, unknown.reason(), now));
+              }
+              LOG.log(Level.WARNING, "send unknown message={0}: {1}", id, unknown.reason());
+              yield new JobResult.Done();
+            }
+          };
+        });
+  }
+}

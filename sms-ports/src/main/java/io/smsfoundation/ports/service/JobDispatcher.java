@@ -1,0 +1,31 @@
+package io.smsfoundation.ports.service;
+
+import io.smsfoundation.ports.in.JobHandler;
+import io.smsfoundation.ports.in.LinkTenant.LinkOutcome;
+import io.smsfoundation.ports.out.Job;
+import java.util.UUID;
+
+/** Routes each background job to the service that runs it. */
+public final class JobDispatcher implements JobHandler {
+
+  private final LinkTenantService linkTenant;
+  private final DeliverSmsService deliverSms;
+
+  public JobDispatcher(LinkTenantService linkTenant, DeliverSmsService deliverSms) {
+    this.linkTenant = linkTenant;
+    this.deliverSms = deliverSms;
+  }
+
+  @Override
+  public JobResult handle(Job job) {
+    return switch (job.type()) {
+      case LINK_TENANT ->
+          linkTenant.link(UUID.fromString(job.subjectId()))
+                  instanceof LinkOutcome.DirectoryUnavailable unavailable
+              ? new JobResult.RetryLater(unavailable.reason())
+              : new JobResult.Done();
+      case SEND_SMS -> deliverSms.deliver(UUID.fromString(job.subjectId()));
+      case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
+    };
+  }
+}

@@ -1,0 +1,168 @@
+package io.smsfoundation.ports.service;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.language.LanguageDetector;
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.Direction;
+import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.Segments;
+import io.smsfoundation.domain.optout.OptIntent;
+import io.smsfoundation.domain.optout.OptOutKeywords;
+import io.smsfoundation.domain.phone.Address;
+import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.in.ReceiveInboundSms;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.TenantNumbers;
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Stores an inbound SMS and everything it implies in one transaction: the conversation, the message
+ * with its raw form and language, consent changes, the conversation's language, and a tenant-link
+ * job while the tenant is unknown. A second webhook for the same SID changes nothing.
+ */
+public final class ReceiveInboundSmsService implements ReceiveInboundSms {
+
+  private static final System.Logger LOG =
+      System.getLogger(ReceiveInboundSmsService.class.getName());
+
+  private final UnitOfWork unitOfWork;
+  private final ConversationStore conversations;
+  private final MessageStore messages;
+  private final TenantNumbers tenantNumbers;
+  private final JobQueue jobs;
+  private final PhoneNumbers phones;
+  private final LanguageDetector detector;
+  private final OptOutKeywords optOutKeywords;
+  private final LanguageChanges languages;
+  private final ServiceClock clock;
+
+  public ReceiveInboundSmsService(
+      UnitOfWork unitOfWork,
+      ConversationStore conversations,
+      MessageStore messages,
+      TenantNumbers tenantNumbers,
+      JobQueue jobs,
+      PhoneNumbers phones,
+      LanguageDetector detector,
+      Clock clock) {
+    this.unitOfWork = unitOfWork;
+    this.conversations = conversations;
+    this.messages = messages;
+    this.tenantNumbers = tenantNumbers;
+    this.jobs = jobs;
+    this.phones = phones;
+    this.detector = detector;
+    this.optOutKeywords = new OptOutKeywords();
+    this.languages = new LanguageChanges(conversations, tenantNumbers);
+    this.clock = new ServiceClock(clock);
+  }
+
+  @Override
+  public InboundOutcome receive(InboundSms sms) {
+    Address sender = phones.classify(sms.from());
+    LanguageDetection language = detector.detect(sms.body());
+    OptIntent consent = optOutKeywords.classify(sms.body(), sms.optOutType());
+    Segments segments = Segments.of(sms.body());
+    Instant now = clock.now();
+    UUID messageId = clock.newId();
+    InboundOutcome outcome =
+        unitOfWork.inTransaction(
+            tx -> {
+              Conversation conversation =
+                  conversations.upsert(Conversation.startedAt(clock.newId(), sender, now));
+              Message message =
+                  new Message(
+                      messageId,
+                      conversation.id(),
+                      Direction.INBOUND,
+                      sms.messageSid(),
+                      sms.from(),
+                      sms.to(),
+                      sms.body(),
+                      reportedSegments(sms, segments),
+                      segments.encoding(),
+                      sms.numMedia(),
+                      sms.media(),
+                      DeliveryStatus.RECEIVED,
+                      null,
+                      null,
+                      language,
+                      sms.rawForm(),
+                      null,
+                      null,
+                      now,
+                      now);
+              if (!messages.insert(message)) {
+                tx.setRollbackOnly();
+                return new InboundOutcome.Duplicate(sms.messageSid());
+              }
+              applyConsent(conversation, consent, now);
+              LanguageDetection kept = languages.offerToConversation(conversation, language, now);
+              if (conversation.hasTenant()) {
+                tenantNumbers.recordUse(conversation.tenantId(), sender.canonical(), now);
+                if (languages.offerToTenant(conversation.tenantId(), kept, now)) {
+                  jobs.enqueue(new Job(Job.Type.PUSH_TENANT_LANGUAGE, conversation.tenantId()));
+                }
+              } else {
+                jobs.enqueue(new Job(Job.Type.LINK_TENANT, conversation.id().toString()));
+              }
+              return new InboundOutcome.Accepted(messageId, conversation.id());
+            });
+    switch (outcome) {
+      case InboundOutcome.Accepted accepted ->
+          LOG.log(
+              Level.INFO,
+              "inbound accepted sid={0} conversation={1} from={2} kind={3} language={4}",
+              sms.messageSid(),
+              accepted.conversationId(),
+              sender.masked(),
+              sender.kind().code(),
+              language.language().code());
+      case InboundOutcome.Duplicate duplicate ->
+          LOG.log(Level.INFO, "inbound duplicate sid={0}", duplicate.messageSid());
+    }
+    return outcome;
+  }
+
+  private void applyConsent(Conversation conversation, OptIntent consent, Instant now) {
+    boolean optedOut =
+        switch (consent) {
+          case OPT_OUT -> true;
+          case OPT_IN -> false;
+          case HELP, NONE -> conversation.optedOut();
+        };
+    if (optedOut != conversation.optedOut()) {
+      conversations.setOptedOut(conversation.id(), optedOut, now);
+      LOG.log(
+          Level.INFO,
+          "conversation {0} opted_out {1} -> {2}",
+          conversation.id(),
+          conversation.optedOut(),
+          optedOut);
+    }
+  }
+
+  /** Twilio's own {@code NumSegments} when it sent one, else our count. */
+  private static int reportedSegments(InboundSms sms, Segments segments) {
+    String reported = sms.rawForm().get("NumSegments");
+    if (reported != null) {
+      try {
+        int value = Integer.parseInt(reported.strip());
+        if (value > 0) {
+          return value;
+        }
+      } catch (NumberFormatException ignored) {
+        // a malformed count is Twilio's problem, not a reason to refuse the message
+      }
+    }
+    return segments.count();
+  }
+}

@@ -1,0 +1,59 @@
+package io.smsfoundation.ports.service;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.ports.in.ReconcileUnknownConversations;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Schedules tenant-link jobs for conversations that are still unknown. Conversations with fresh
+ * activity are skipped: their inbound message already scheduled a lookup.
+ */
+public final class ReconcileUnknownConversationsService implements ReconcileUnknownConversations {
+
+  private static final System.Logger LOG =
+      System.getLogger(ReconcileUnknownConversationsService.class.getName());
+
+  private final UnitOfWork unitOfWork;
+  private final ConversationStore conversations;
+  private final JobQueue jobs;
+  private final Duration quietFor;
+  private final ServiceClock clock;
+
+  /**
+   * @param quietFor how long a conversation must have had no message before it is reconciled
+   */
+  public ReconcileUnknownConversationsService(
+      UnitOfWork unitOfWork,
+      ConversationStore conversations,
+      JobQueue jobs,
+      Duration quietFor,
+      Clock clock) {
+    this.unitOfWork = unitOfWork;
+    this.conversations = conversations;
+    this.jobs = jobs;
+    this.quietFor = quietFor;
+    this.clock = new ServiceClock(clock);
+  }
+
+  @Override
+  public int reconcile(int max) {
+    List<Conversation> unknown = conversations.findWithoutTenant(clock.now().minus(quietFor), max);
+    if (unknown.isEmpty()) {
+      return 0;
+    }
+    unitOfWork.inTransaction(
+        tx -> {
+          unknown.forEach(c -> jobs.enqueue(new Job(Job.Type.LINK_TENANT, c.id().toString())));
+          return null;
+        });
+    LOG.log(Level.INFO, "reconciliation scheduled {0} tenant lookups", unknown.size());
+    return unknown.size();
+  }
+}

@@ -1,0 +1,146 @@
+package io.smsfoundation.ports.service;
+
+import io.smsfoundation.domain.language.LanguageDetector;
+import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.in.JobHandler;
+import io.smsfoundation.ports.in.LinkTenant;
+import io.smsfoundation.ports.in.ReadConversation;
+import io.smsfoundation.ports.in.ReadMessage;
+import io.smsfoundation.ports.in.ReceiveInboundSms;
+import io.smsfoundation.ports.in.ReconcileUnknownConversations;
+import io.smsfoundation.ports.in.RecordDeliveryStatus;
+import io.smsfoundation.ports.in.SendSms;
+import io.smsfoundation.ports.in.SetWorkflow;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.SmsGateway;
+import io.smsfoundation.ports.out.TenantDirectory;
+import io.smsfoundation.ports.out.TenantNumbers;
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Every use case of the service, built over one set of driven ports. The application's composition
+ * root and embedders build it once; the {@link #jobHandler()} is what the job queue runs.
+ */
+public record SmsServices(
+    ReceiveInboundSms receiveInbound,
+    RecordDeliveryStatus recordDeliveryStatus,
+    SendSms sendSms,
+    ReadConversation readConversation,
+    ReadMessage readMessage,
+    SetWorkflow setWorkflow,
+    LinkTenant linkTenant,
+    ReconcileUnknownConversations reconcileUnknownConversations,
+    JobHandler jobHandler) {
+
+  /** The driven ports the services run on. */
+  public record Ports(
+      UnitOfWork unitOfWork,
+      ConversationStore conversations,
+      MessageStore messages,
+      TenantNumbers tenantNumbers,
+      TenantDirectory tenantDirectory,
+      SmsGateway smsGateway,
+      JobQueue jobQueue) {
+
+    public Ports {
+      Objects.requireNonNull(unitOfWork, "unitOfWork");
+      Objects.requireNonNull(conversations, "conversations");
+      Objects.requireNonNull(messages, "messages");
+      Objects.requireNonNull(tenantNumbers, "tenantNumbers");
+      Objects.requireNonNull(tenantDirectory, "tenantDirectory");
+      Objects.requireNonNull(smsGateway, "smsGateway");
+      Objects.requireNonNull(jobQueue, "jobQueue");
+    }
+  }
+
+  /**
+   * @param sendWait how long a send request waits for its send job (about 2 s in the service)
+   * @param reconcileQuietFor how long an unknown conversation must be quiet before reconciliation
+   *     asks the directory again
+   */
+  public record Settings(
+      PhoneNumbers phones,
+      LanguageDetector languageDetector,
+      Duration sendWait,
+      Duration reconcileQuietFor,
+      Clock clock) {
+
+    public Settings {
+      Objects.requireNonNull(phones, "phones");
+      Objects.requireNonNull(languageDetector, "languageDetector");
+      Objects.requireNonNull(sendWait, "sendWait");
+      Objects.requireNonNull(reconcileQuietFor, "reconcileQuietFor");
+      Objects.requireNonNull(clock, "clock");
+    }
+
+    /** US numbers, a 2 s send wait, reconciliation after 10 quiet minutes, the system clock. */
+    public static Settings defaults() {
+      return new Settings(
+          PhoneNumbers.forUnitedStates(),
+          new LanguageDetector(),
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(10),
+          Clock.systemUTC());
+    }
+  }
+
+  public static SmsServices create(Ports ports, Settings settings) {
+    Clock clock = settings.clock();
+    SendCompletions completions = new SendCompletions();
+    LinkTenantService linkTenant =
+        new LinkTenantService(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.tenantNumbers(),
+            ports.tenantDirectory(),
+            ports.jobQueue(),
+            settings.phones(),
+            clock);
+    DeliverSmsService deliver =
+        new DeliverSmsService(
+            ports.unitOfWork(),
+            ports.messages(),
+            ports.conversations(),
+            ports.smsGateway(),
+            completions,
+            clock);
+    return new SmsServices(
+        new ReceiveInboundSmsService(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.messages(),
+            ports.tenantNumbers(),
+            ports.jobQueue(),
+            settings.phones(),
+            settings.languageDetector(),
+            clock),
+        new RecordDeliveryStatusService(
+            ports.unitOfWork(), ports.messages(), ports.conversations(), clock),
+        new SendSmsService(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.messages(),
+            ports.tenantNumbers(),
+            ports.jobQueue(),
+            settings.phones(),
+            completions,
+            settings.sendWait(),
+            clock),
+        new ReadConversationService(ports.conversations(), ports.messages(), settings.phones()),
+        new ReadMessageService(ports.messages()),
+        new SetWorkflowService(ports.conversations(), settings.phones(), clock),
+        linkTenant,
+        new ReconcileUnknownConversationsService(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.jobQueue(),
+            settings.reconcileQuietFor(),
+            clock),
+        new JobDispatcher(linkTenant, deliver));
+  }
+}

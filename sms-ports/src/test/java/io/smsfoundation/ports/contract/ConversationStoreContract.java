@@ -1,0 +1,166 @@
+package io.smsfoundation.ports.contract;
+
+import static io.smsfoundation.ports.contract.Samples.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.language.Language;
+import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.phone.Address;
+import io.smsfoundation.domain.phone.PhoneNumberKind;
+import io.smsfoundation.ports.out.ConversationStore;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ConversationStore} must do. */
+public abstract class ConversationStoreContract {
+
+  protected abstract StoreFixture newFixture();
+
+  private ConversationStore store;
+
+  @BeforeEach
+  void setUpStore() {
+    store = newFixture().conversations();
+  }
+
+  @Test
+  void upsert_creates_a_conversation_that_can_be_found_by_id_and_canonical_number() {
+    Conversation created = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+
+    assertThat(store.findById(created.id())).contains(created);
+    assertThat(store.findByCanonical(created.address().canonical())).contains(created);
+  }
+
+  @Test
+  void upsert_of_a_known_number_keeps_the_first_original_and_moves_last_message_forward() {
+    String number = Samples.e164();
+    Conversation first = store.upsert(Samples.conversation(number, at(0)));
+    Conversation again =
+        store.upsert(
+            Conversation.startedAt(
+                UUID.randomUUID(),
+                new Address(number, "(201) 555-9999", PhoneNumberKind.E164),
+                at(60)));
+
+    assertThat(again.id()).isEqualTo(first.id());
+    assertThat(again.address().original()).isEqualTo(first.address().original());
+    assertThat(again.lastMessageAt()).isEqualTo(at(60));
+    assertThat(again.createdAt()).isEqualTo(at(0));
+  }
+
+  @Test
+  void upsert_never_moves_last_message_backwards() {
+    String number = Samples.e164();
+    store.upsert(Samples.conversation(number, at(60)));
+
+    Conversation late = store.upsert(Samples.conversation(number, at(10)));
+
+    assertThat(late.lastMessageAt()).isEqualTo(at(60));
+  }
+
+  @Test
+  void senders_that_are_not_phone_numbers_keep_their_kind_and_text() {
+    Conversation shortCode =
+        store.upsert(
+            Conversation.startedAt(
+                UUID.randomUUID(),
+                new Address("12345", " 12345", PhoneNumberKind.SHORT_CODE),
+                at(0)));
+    Conversation alpha =
+        store.upsert(
+            Conversation.startedAt(
+                UUID.randomUUID(),
+                new Address("VERIZON", "VERIZON", PhoneNumberKind.ALPHANUMERIC),
+                at(0)));
+
+    assertThat(store.findById(shortCode.id()).orElseThrow().address())
+        .isEqualTo(new Address("12345", " 12345", PhoneNumberKind.SHORT_CODE));
+    assertThat(store.findByCanonical("VERIZON").orElseThrow().id()).isEqualTo(alpha.id());
+  }
+
+  @Test
+  void unknown_ids_and_numbers_find_nothing() {
+    assertThat(store.findById(UUID.randomUUID())).isEmpty();
+    assertThat(store.findByCanonical("+19999999999")).isEmpty();
+  }
+
+  @Test
+  void a_tenant_is_linked_only_to_a_conversation_without_one() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+
+    assertThat(store.linkTenant(c.id(), "tenant-1", at(5))).isTrue();
+    assertThat(store.linkTenant(c.id(), "tenant-2", at(6))).isFalse();
+    assertThat(store.findById(c.id()).orElseThrow().tenantId()).isEqualTo("tenant-1");
+    assertThat(store.linkTenant(UUID.randomUUID(), "tenant-3", at(7))).isFalse();
+  }
+
+  @Test
+  void language_consent_and_workflow_are_stored() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+
+    store.updateLanguage(c.id(), new LanguageDetection(Language.PT, 0.87), at(1));
+    store.setOptedOut(c.id(), true, at(2));
+    store.setWorkflow(c.id(), "collections", "wf-42", at(3));
+
+    Conversation stored = store.findById(c.id()).orElseThrow();
+    assertThat(stored.language()).isEqualTo(new LanguageDetection(Language.PT, 0.87));
+    assertThat(stored.optedOut()).isTrue();
+    assertThat(stored.workflowType()).isEqualTo("collections");
+    assertThat(stored.workflowId()).isEqualTo("wf-42");
+    assertThat(stored.updatedAt()).isEqualTo(at(3));
+
+    store.setOptedOut(c.id(), false, at(4));
+    store.setWorkflow(c.id(), null, null, at(5));
+    Conversation cleared = store.findById(c.id()).orElseThrow();
+    assertThat(cleared.optedOut()).isFalse();
+    assertThat(cleared.workflowType()).isNull();
+    assertThat(cleared.workflowId()).isNull();
+  }
+
+  @Test
+  void conversations_without_tenant_are_listed_oldest_activity_first_up_to_the_limit() {
+    Conversation old = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    Conversation middle = store.upsert(Samples.conversation(Samples.e164(), at(10)));
+    Conversation linked = store.upsert(Samples.conversation(Samples.e164(), at(5)));
+    store.linkTenant(linked.id(), "tenant-1", at(6));
+    store.upsert(Samples.conversation(Samples.e164(), at(100)));
+
+    List<Conversation> quiet = store.findWithoutTenant(at(50), 10);
+    List<Conversation> one = store.findWithoutTenant(at(50), 1);
+
+    assertThat(quiet).extracting(Conversation::id).containsExactly(old.id(), middle.id());
+    assertThat(one).extracting(Conversation::id).containsExactly(old.id());
+  }
+
+  @Test
+  void concurrent_upserts_of_one_number_make_one_conversation() throws Exception {
+    String number = Samples.e164();
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Conversation>> results =
+          pool.invokeAll(
+              IntStream.range(0, 16)
+                  .<Callable<Conversation>>mapToObj(
+                      i -> () -> store.upsert(Samples.conversation(number, at(i))))
+                  .toList());
+      Set<UUID> ids = new HashSet<>();
+      for (Future<Conversation> result : results) {
+        ids.add(result.get().id());
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(store.findByCanonical(number).orElseThrow().lastMessageAt()).isEqualTo(at(15));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

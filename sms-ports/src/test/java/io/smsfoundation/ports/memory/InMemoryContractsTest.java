@@ -1,0 +1,148 @@
+package io.smsfoundation.ports.memory;
+
+import io.smsfoundation.domain.phone.PhoneNumber;
+import io.smsfoundation.ports.contract.ConversationStoreContract;
+import io.smsfoundation.ports.contract.JobQueueContract;
+import io.smsfoundation.ports.contract.JobQueueFixture;
+import io.smsfoundation.ports.contract.MessageStoreContract;
+import io.smsfoundation.ports.contract.SmsGatewayContract;
+import io.smsfoundation.ports.contract.StoreFixture;
+import io.smsfoundation.ports.contract.TenantDirectoryContract;
+import io.smsfoundation.ports.contract.TenantNumbersContract;
+import io.smsfoundation.ports.contract.UnitOfWorkContract;
+import io.smsfoundation.ports.in.JobHandler;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.SendOutcome;
+import io.smsfoundation.ports.out.SmsGateway;
+import io.smsfoundation.ports.out.TenantDirectory;
+import io.smsfoundation.ports.out.TenantNumbers;
+import io.smsfoundation.ports.out.TenantProfile;
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters pass every contract suite. */
+class InMemoryContractsTest {
+
+  static StoreFixture stores() {
+    InMemoryAdapters adapters = InMemoryAdapters.create();
+    return new StoreFixture() {
+      @Override
+      public UnitOfWork unitOfWork() {
+        return adapters.unitOfWork();
+      }
+
+      @Override
+      public ConversationStore conversations() {
+        return adapters.conversations();
+      }
+
+      @Override
+      public MessageStore messages() {
+        return adapters.messages();
+      }
+
+      @Override
+      public TenantNumbers tenantNumbers() {
+        return adapters.tenantNumbers();
+      }
+    };
+  }
+
+  @Nested
+  class Conversations extends ConversationStoreContract {
+    @Override
+    protected StoreFixture newFixture() {
+      return stores();
+    }
+  }
+
+  @Nested
+  class Messages extends MessageStoreContract {
+    @Override
+    protected StoreFixture newFixture() {
+      return stores();
+    }
+  }
+
+  @Nested
+  class Numbers extends TenantNumbersContract {
+    @Override
+    protected StoreFixture newFixture() {
+      return stores();
+    }
+  }
+
+  @Nested
+  class Transactions extends UnitOfWorkContract {
+    @Override
+    protected StoreFixture newFixture() {
+      return stores();
+    }
+  }
+
+  @Nested
+  class Jobs extends JobQueueContract {
+    @Override
+    protected JobQueueFixture newFixture(JobHandler handler) {
+      InMemoryUnitOfWork db = new InMemoryUnitOfWork();
+      InMemoryJobQueue queue =
+          new InMemoryJobQueue(db, Duration.ofMillis(20), Duration.ofMillis(200));
+      queue.start(handler);
+      return new JobQueueFixture() {
+        @Override
+        public UnitOfWork unitOfWork() {
+          return db;
+        }
+
+        @Override
+        public JobQueue jobQueue() {
+          return queue;
+        }
+
+        @Override
+        public void close() {
+          queue.close();
+        }
+      };
+    }
+  }
+
+  @Nested
+  class Directory extends TenantDirectoryContract {
+    @Override
+    protected TenantDirectory directoryWith(List<TenantProfile> tenants) {
+      return new InMemoryTenantDirectory(tenants);
+    }
+  }
+
+  @Nested
+  class Gateway extends SmsGatewayContract {
+    private final InMemorySmsGateway gateway = new InMemorySmsGateway();
+    private final PhoneNumber invalid = new PhoneNumber("+15005550001");
+
+    Gateway() {
+      for (int i = 0; i < 10; i++) {
+        gateway.script(invalid, new SendOutcome.Rejected("21211", "invalid 'To' number", false));
+      }
+    }
+
+    @Override
+    protected SmsGateway gateway() {
+      return gateway;
+    }
+
+    @Override
+    protected PhoneNumber deliverableNumber() {
+      return new PhoneNumber("+12015550123");
+    }
+
+    @Override
+    protected PhoneNumber invalidNumber() {
+      return invalid;
+    }
+  }
+}
