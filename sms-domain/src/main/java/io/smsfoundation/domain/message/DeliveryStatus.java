@@ -97,10 +97,6 @@ public record DeliveryStatus(String code) {
     if (isFinal()) {
       return equals(DELIVERED) && next.equals(READ);
     }
-    if (equals(PENDING) && next.equals(UNKNOWN)) {
-      // the send was attempted and its outcome is ambiguous; the reverse would re-send blindly
-      return true;
-    }
     if (next.isFailure()) {
       return true;
     }

@@ -151,12 +151,6 @@ class DeliveryStatusTest {
   }
 
   @Test
-  void pending_becomes_unknown_after_an_ambiguous_send() {
-    assertThat(DeliveryStatus.PENDING.advance(DeliveryStatus.UNKNOWN))
-        .isEqualTo(DeliveryStatus.UNKNOWN);
-  }
-
-  @Test
   void unknown_never_returns_to_pending_so_a_message_is_not_resent_blindly() {
     assertThat(DeliveryStatus.UNKNOWN.advance(DeliveryStatus.PENDING))
         .isEqualTo(DeliveryStatus.UNKNOWN);
