@@ -85,27 +85,8 @@ class SegmentsTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "Ç",
-        "ñ",
-        "Ñ",
-        "é",
-        "è",
-        "ü",
-        "à",
-        "ß",
-        "Ø",
-        "Å",
-        "Δ",
-        "Ω",
-        "¿",
-        "¡",
-        "£",
-        "¥",
-        "§",
-        "@",
-        "_",
-        "\n",
-        "\r"
+        "Ç", "ñ", "Ñ", "é", "è", "ü", "à", "ß", "Ø", "Å", "Δ", "Ω", "¿", "¡", "£", "¥", "§", "@",
+        "_", "\n", "\r"
       })
   void characters_of_the_basic_gsm_alphabet_keep_gsm_7(String character) {
     Segments counted = Segments.of("Hola " + character);
@@ -120,17 +101,9 @@ class SegmentsTest {
     assertThat(Segments.of("Hello " + text).encoding()).isEqualTo(MessageEncoding.UCS_2);
   }
 
+  // 134 = 2 x 67 and 201 = 3 x 67 are the last lengths before another segment
   @ParameterizedTest(name = "[{index}] {0} code units -> {1} segments")
-  @CsvSource({
-    "1, 1",
-    "70, 1",
-    "71, 2",
-    "133, 2",
-    "134, 2", // 2 x 67
-    "135, 3",
-    "201, 3", // 3 x 67
-    "202, 4"
-  })
+  @CsvSource({"1, 1", "70, 1", "71, 2", "133, 2", "134, 2", "135, 3", "201, 3", "202, 4"})
   void ucs_2_text_takes_70_units_alone_and_67_per_concatenated_segment(int length, int segments) {
     Segments counted = Segments.of("á" + "a".repeat(length - 1));
 

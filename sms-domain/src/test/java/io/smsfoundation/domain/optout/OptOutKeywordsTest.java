@@ -42,7 +42,8 @@ class OptOutKeywordsTest {
       strings = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"})
   void english_opt_out_keywords_opt_out_in_any_case_with_spaces_and_punctuation(String keyword) {
     assertThat(keywords.classify(keyword, null)).isEqualTo(OptIntent.OPT_OUT);
-    assertThat(keywords.classify(keyword.toLowerCase(Locale.ROOT), null)).isEqualTo(OptIntent.OPT_OUT);
+    assertThat(keywords.classify(keyword.toLowerCase(Locale.ROOT), null))
+        .isEqualTo(OptIntent.OPT_OUT);
     assertThat(keywords.classify(capitalized(keyword), null)).isEqualTo(OptIntent.OPT_OUT);
     assertThat(keywords.classify("  " + keyword + "  ", null)).isEqualTo(OptIntent.OPT_OUT);
     assertThat(keywords.classify(keyword + ".", null)).isEqualTo(OptIntent.OPT_OUT);
@@ -60,7 +61,8 @@ class OptOutKeywordsTest {
   @ValueSource(strings = {"START", "UNSTOP", "YES"})
   void english_opt_in_keywords_opt_in_in_any_case_with_spaces_and_punctuation(String keyword) {
     assertThat(keywords.classify(keyword, null)).isEqualTo(OptIntent.OPT_IN);
-    assertThat(keywords.classify(keyword.toLowerCase(Locale.ROOT), null)).isEqualTo(OptIntent.OPT_IN);
+    assertThat(keywords.classify(keyword.toLowerCase(Locale.ROOT), null))
+        .isEqualTo(OptIntent.OPT_IN);
     assertThat(keywords.classify(" " + capitalized(keyword) + "! ", null))
         .isEqualTo(OptIntent.OPT_IN);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -317,8 +318,7 @@ class PhoneNumbersTest {
     @Test
     void a_brazilian_number_strips_its_own_country_code() {
       assertThat(us.lookupVariants("+55 11 91234-5678"))
-          .containsExactly(
-              "+55 11 91234-5678", "+5511912345678", "11912345678", "5511912345678");
+          .containsExactly("+55 11 91234-5678", "+5511912345678", "11912345678", "5511912345678");
     }
 
     @Test
@@ -415,6 +415,42 @@ class PhoneNumbersTest {
     @Test
     void a_missing_region_is_rejected() {
       assertThatNullPointerException().isThrownBy(() -> new PhoneNumbers(null));
+    }
+  }
+
+  @Nested
+  class GeneratedInput {
+
+    private static final String PHONE_LIKE = "0123456789+()- .#*xX/\n";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"US", "BR", "MX", "DE", "GB", "IT"})
+    void phone_like_text_never_throws_and_every_e164_address_is_a_valid_phone_number(
+        String region) {
+      PhoneNumbers numbers = new PhoneNumbers(region);
+      Random random = new Random(20_261_120L + region.hashCode());
+
+      for (int i = 0; i < 2_000; i++) {
+        String raw = phoneLike(random);
+        Address address = numbers.classify(raw);
+        if (address.isPhoneNumber()) {
+          assertThat(new PhoneNumber(address.canonical()).e164()).isEqualTo(address.canonical());
+        }
+        assertThat(numbers.lookupVariants(raw)).doesNotHaveDuplicates();
+        assertThatCode(() -> numbers.parseValid(raw)).doesNotThrowAnyException();
+      }
+    }
+
+    private static String phoneLike(Random random) {
+      StringBuilder text = new StringBuilder(random.nextBoolean() ? "+" : "7");
+      int length = 1 + random.nextInt(24);
+      for (int j = 0; j < length; j++) {
+        text.append(
+            random.nextInt(4) == 0
+                ? PHONE_LIKE.charAt(random.nextInt(PHONE_LIKE.length()))
+                : (char) ('0' + random.nextInt(10)));
+      }
+      return text.toString();
     }
   }
 
