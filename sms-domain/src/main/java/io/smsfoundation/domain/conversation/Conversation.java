@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The one conversation the service keeps per external address. The service records the workflow
- * a caller attaches but never acts on it.
+ * The one conversation the service keeps per external address. The service records the workflow a
+ * caller attaches but never acts on it.
  *
  * @param tenantId the directory's tenant id, {@code null} while the tenant is unknown
  * @param language the preferred language, {@link LanguageDetection#unknown()} until one is seen

@@ -2,9 +2,7 @@ package io.smsfoundation.domain.idempotency;
 
 import java.util.Objects;
 
-/**
- * What to do with a request that carries an idempotency key, given what the key already holds.
- */
+/** What to do with a request that carries an idempotency key, given what the key already holds. */
 public sealed interface IdempotencyDecision {
 
   /** The key is new: do the work. */

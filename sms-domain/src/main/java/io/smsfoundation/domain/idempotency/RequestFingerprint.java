@@ -11,8 +11,8 @@ public final class RequestFingerprint {
   private RequestFingerprint() {}
 
   /**
-   * Digests the parts in order; each part is length-prefixed so that {@code ("ab", "c")} and
-   * {@code ("a", "bc")} differ. {@code null} parts are distinct from empty ones.
+   * Digests the parts in order; each part is length-prefixed so that {@code ("ab", "c")} and {@code
+   * ("a", "bc")} differ. {@code null} parts are distinct from empty ones.
    */
   public static String of(String... parts) {
     try {

@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A message's delivery status as Twilio (or the service) names it. Unknown strings are kept as
- * they came, lower-cased, and never raise: Twilio may add statuses at any time.
+ * A message's delivery status as Twilio (or the service) names it. Unknown strings are kept as they
+ * came, lower-cased, and never raise: Twilio may add statuses at any time.
  *
  * <p>The lifecycle moves forward only: {@code pending/unknown < accepted, scheduled, queued <
- * sending < sent < delivered < read}. {@code undelivered}, {@code failed} and {@code canceled}
- * end it, and so does {@code delivered}, except that it may still become {@code read}.
+ * sending < sent < delivered < read}. {@code undelivered}, {@code failed} and {@code canceled} end
+ * it, and so does {@code delivered}, except that it may still become {@code read}.
  */
 public record DeliveryStatus(String code) {
 
@@ -76,7 +76,9 @@ public record DeliveryStatus(String code) {
 
   /** Whether nothing but {@code delivered -> read} may follow this status. */
   public boolean isFinal() {
-    return isFailure() || code.equals("delivered") || code.equals("read")
+    return isFailure()
+        || code.equals("delivered")
+        || code.equals("read")
         || code.equals("partially_delivered");
   }
 

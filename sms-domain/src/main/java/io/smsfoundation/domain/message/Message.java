@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param encoding {@code null} when unknown (inbound messages report only a segment count)
  * @param language detected language of an inbound body, {@code null} for outbound messages
  * @param rawWebhookData the inbound form, in the order received; empty for outbound messages
- * @param idempotencyKey the caller's {@code Idempotency-Key} of an outbound message, or {@code null}
+ * @param idempotencyKey the caller's {@code Idempotency-Key} of an outbound message, or {@code
+ *     null}
  * @param requestFingerprint what the key's request contained, to tell a replay from a misuse
  */
 public record Message(
@@ -56,8 +57,25 @@ public record Message(
   public Message withDelivery(
       String sid, DeliveryStatus status, String code, String text, Instant at) {
     return new Message(
-        id, conversationId, direction, sid == null ? twilioSid : sid, from, to, content,
-        numSegments, encoding, numMedia, media, status, code, text, language, rawWebhookData,
-        idempotencyKey, requestFingerprint, createdAt, at);
+        id,
+        conversationId,
+        direction,
+        sid == null ? twilioSid : sid,
+        from,
+        to,
+        content,
+        numSegments,
+        encoding,
+        numMedia,
+        media,
+        status,
+        code,
+        text,
+        language,
+        rawWebhookData,
+        idempotencyKey,
+        requestFingerprint,
+        createdAt,
+        at);
   }
 }

@@ -3,9 +3,7 @@ package io.smsfoundation.domain.message;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/**
- * A Twilio message SID: {@code SM} (SMS) or {@code MM} (MMS) followed by 32 hexadecimal digits.
- */
+/** A Twilio message SID: {@code SM} (SMS) or {@code MM} (MMS) followed by 32 hexadecimal digits. */
 public record MessageSid(String value) {
 
   private static final Pattern SID = Pattern.compile("(SM|MM)[0-9a-fA-F]{32}");

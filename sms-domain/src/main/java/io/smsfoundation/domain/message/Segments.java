@@ -3,9 +3,9 @@ package io.smsfoundation.domain.message;
 import java.util.Objects;
 
 /**
- * How many SMS segments a body takes and in which encoding. GSM-7 counts septets (characters of
- * the extension table such as {@code €} or {@code [} take two, and an escape pair is never split
- * across segments); UCS-2 counts UTF-16 code units (an emoji takes two, never split).
+ * How many SMS segments a body takes and in which encoding. GSM-7 counts septets (characters of the
+ * extension table such as {@code €} or {@code [} take two, and an escape pair is never split across
+ * segments); UCS-2 counts UTF-16 code units (an emoji takes two, never split).
  *
  * @param encoding the encoding the body needs
  * @param units septets (GSM-7) or UTF-16 code units (UCS-2) of the whole body

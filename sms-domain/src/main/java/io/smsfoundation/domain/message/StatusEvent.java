@@ -7,8 +7,8 @@ import java.util.UUID;
 
 /**
  * One delivery-status callback as it arrived, kept in the message's history. A callback for a
- * message the service does not know yet has no {@code messageId}; it is attached when the
- * message's SID appears.
+ * message the service does not know yet has no {@code messageId}; it is attached when the message's
+ * SID appears.
  */
 public record StatusEvent(
     UUID id,

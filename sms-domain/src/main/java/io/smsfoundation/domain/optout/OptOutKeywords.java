@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads consent from an inbound message. Twilio's {@code OptOutType} parameter wins when present;
- * otherwise the whole message, ignoring case, accents, surrounding spaces and trailing
- * punctuation, must be one of the keywords, as carriers apply them. A keyword inside a sentence
- * ("please stop calling me at work") is an ordinary message. Thread-safe.
+ * otherwise the whole message, ignoring case, accents, surrounding spaces and trailing punctuation,
+ * must be one of the keywords, as carriers apply them. A keyword inside a sentence ("please stop
+ * calling me at work") is an ordinary message. Thread-safe.
  */
 public final class OptOutKeywords {
 

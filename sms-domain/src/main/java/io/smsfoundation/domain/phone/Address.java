@@ -3,10 +3,10 @@ package io.smsfoundation.domain.phone;
 import java.util.Objects;
 
 /**
- * A sender or recipient as the service keys it: the canonical key a conversation is stored
- * under, the text exactly as it came, and what kind of address it is. For phone numbers the key
- * is E.164; for short codes, alphanumeric ids and anything else it is the trimmed original text,
- * which can never collide with an E.164 key because it has no leading {@code +}.
+ * A sender or recipient as the service keys it: the canonical key a conversation is stored under,
+ * the text exactly as it came, and what kind of address it is. For phone numbers the key is E.164;
+ * for short codes, alphanumeric ids and anything else it is the trimmed original text, which can
+ * never collide with an E.164 key because it has no leading {@code +}.
  */
 public record Address(String canonical, String original, PhoneNumberKind kind) {
 

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * A phone number in E.164 form ({@code +} and up to 15 digits). It can only be built from text
- * that is already E.164; use {@link PhoneNumbers} to get one from what a person typed.
+ * A phone number in E.164 form ({@code +} and up to 15 digits). It can only be built from text that
+ * is already E.164; use {@link PhoneNumbers} to get one from what a person typed.
  */
 public record PhoneNumber(String e164) {
 

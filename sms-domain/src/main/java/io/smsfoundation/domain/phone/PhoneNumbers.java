@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Normalizes phone numbers to E.164 with a default region and computes the ordered lookup
- * variants that a tenant directory is asked for. Thread-safe: build one per default region and
- * share it; libphonenumber's metadata for that region is loaded once, in the constructor.
+ * Normalizes phone numbers to E.164 with a default region and computes the ordered lookup variants
+ * that a tenant directory is asked for. Thread-safe: build one per default region and share it;
+ * libphonenumber's metadata for that region is loaded once, in the constructor.
  */
 public final class PhoneNumbers {
 
@@ -38,8 +38,8 @@ public final class PhoneNumbers {
   private final String defaultRegion;
 
   /**
-   * @param defaultRegion ISO 3166 region used for numbers written without a country code, such
-   *     as {@code US}
+   * @param defaultRegion ISO 3166 region used for numbers written without a country code, such as
+   *     {@code US}
    * @throws IllegalArgumentException when libphonenumber does not know the region
    */
   public PhoneNumbers(String defaultRegion) {
@@ -68,8 +68,8 @@ public final class PhoneNumbers {
    * Classifies whatever a carrier put in a sender field. Never throws for non-blank text: a short
    * code, an alphanumeric id or junk becomes an {@link Address} of that kind, keyed by its text.
    *
-   * @throws IllegalArgumentException only for {@code null} or blank text, which callers reject
-   *     as a missing field before they get here
+   * @throws IllegalArgumentException only for {@code null} or blank text, which callers reject as a
+   *     missing field before they get here
    */
   public Address classify(String raw) {
     if (raw == null || raw.isBlank()) {
@@ -94,14 +94,17 @@ public final class PhoneNumbers {
   }
 
   /**
-   * The strict check for outbound destinations: the number must be valid for its region, not
-   * merely possible.
+   * The strict check for outbound destinations: the number must be valid for its region, not merely
+   * possible.
    */
   public Optional<PhoneNumber> parseValid(String raw) {
     if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).find()) {
       return Optional.empty();
     }
-    return parse(raw.strip()).filter(util::isValidNumber).flatMap(this::toE164).map(PhoneNumber::new);
+    return parse(raw.strip())
+        .filter(util::isValidNumber)
+        .flatMap(this::toE164)
+        .map(PhoneNumber::new);
   }
 
   /**
