@@ -71,7 +71,7 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
     if (!db.inTransaction()) {
       throw new IllegalStateException("jobs are enqueued inside a unit of work");
     }
-    db.afterCommit(() -> submit(job));
+    db.afterCommitOnce(job.key(), () -> submit(job));
   }
 
   /** How many jobs are waiting, retries included. */

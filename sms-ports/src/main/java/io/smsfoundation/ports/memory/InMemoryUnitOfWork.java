@@ -4,7 +4,9 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,12 +72,15 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
     }
   }
 
-  /** Runs {@code action} after the current transaction commits, or now outside one. */
-  void afterCommit(Runnable action) {
+  /**
+   * Runs {@code action} after the current transaction commits, once per {@code key} however often
+   * it is registered; outside a transaction, now.
+   */
+  void afterCommitOnce(String key, Runnable action) {
     MemoryTransaction tx = current.get();
     if (tx == null) {
       action.run();
-    } else {
+    } else if (tx.onceKeys.add(key)) {
       tx.afterCommit(action);
     }
   }
@@ -83,6 +88,7 @@ public final class InMemoryUnitOfWork implements UnitOfWork {
   private static final class MemoryTransaction implements Transaction {
     private final Deque<Runnable> undoLog = new ArrayDeque<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private final Set<String> onceKeys = new HashSet<>();
     private boolean rollbackOnly;
 
     @Override

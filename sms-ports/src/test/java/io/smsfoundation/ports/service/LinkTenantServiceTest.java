@@ -1,0 +1,156 @@
+package io.smsfoundation.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.language.Language;
+import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.ports.in.LinkTenant.LinkOutcome;
+import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
+import io.smsfoundation.ports.out.TenantProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class LinkTenantServiceTest {
+
+  private final Harness h = new Harness();
+
+  private UUID receive(String from, String body) {
+    return ((InboundOutcome.Accepted) h.receive(from, body)).conversationId();
+  }
+
+  @Test
+  void a_tenant_known_by_its_e164_number_is_found_on_the_second_variant() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.UNKNOWN));
+    UUID conversationId = receive("(201) 555-0123", "hi, is the office open?");
+
+    h.runJobs();
+
+    assertThat(h.adapters.tenantDirectory().askedVariants())
+        .containsExactly("(201) 555-0123", "+12015550123");
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isEqualTo("tenant-1");
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-1")).containsExactly("+12015550123");
+  }
+
+  @Test
+  void a_tenant_known_by_the_national_number_is_found_on_a_later_variant() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-2", List.of("2015550123"), Language.UNKNOWN));
+    UUID conversationId = receive("+12015550123", "ok");
+
+    LinkOutcome outcome = h.services.linkTenant().link(conversationId);
+
+    assertThat(outcome).isEqualTo(new LinkOutcome.Linked("tenant-2", "2015550123"));
+  }
+
+  @Test
+  void a_number_nobody_knows_stays_unlinked_without_error() {
+    UUID conversationId = receive("+12015550123", "hello");
+
+    assertThat(h.services.linkTenant().link(conversationId))
+        .isInstanceOf(LinkOutcome.NoTenant.class);
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isNull();
+  }
+
+  @Test
+  void a_directory_outage_retries_the_job_until_the_directory_is_back() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.UNKNOWN));
+    h.adapters.tenantDirectory().setAvailable(false);
+    UUID conversationId = receive("+12015550123", "hello");
+
+    h.adapters.jobQueue().runPending();
+    h.adapters.jobQueue().runPending();
+    assertThat(h.adapters.jobQueue().size()).as("the link job is still waiting").isEqualTo(1);
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isNull();
+
+    h.adapters.tenantDirectory().setAvailable(true);
+    h.runJobs();
+
+    assertThat(h.adapters.jobQueue().size()).isZero();
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isEqualTo("tenant-1");
+  }
+
+  @Test
+  void an_unknown_conversation_linked_later_keeps_one_conversation_and_all_messages() {
+    UUID conversationId = receive("+12015550123", "first message");
+    h.runJobs();
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isNull();
+
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.UNKNOWN));
+    UUID again = receive("+12015550123", "second message");
+    h.runJobs();
+    receive("+12015550123", "third message");
+    h.runJobs();
+
+    assertThat(again).isEqualTo(conversationId);
+    Conversation linked = h.conversation("+12015550123");
+    assertThat(linked.tenantId()).isEqualTo("tenant-1");
+    assertThat(h.messagesOf(conversationId)).hasSize(3);
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-1")).containsExactly("+12015550123");
+  }
+
+  @Test
+  void reconciliation_links_quiet_unknown_conversations() {
+    UUID conversationId = receive("+12015550123", "hello");
+    h.runJobs();
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.UNKNOWN));
+
+    assertThat(h.services.reconcileUnknownConversations().reconcile(100))
+        .as("too recent to reconcile")
+        .isZero();
+    h.clock.advance(Duration.ofMinutes(11));
+    assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isEqualTo(1);
+    h.runJobs();
+
+    assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
+        .isEqualTo("tenant-1");
+    assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isZero();
+  }
+
+  @Test
+  void a_new_conversation_takes_the_tenants_known_language() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.PT));
+    UUID conversationId = receive("+12015550123", "ok");
+
+    h.runJobs();
+
+    assertThat(
+            h.adapters.conversations().findById(conversationId).orElseThrow().language().language())
+        .isEqualTo(Language.PT);
+  }
+
+  @Test
+  void the_conversation_language_is_pushed_to_the_directory_when_it_differs() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.EN));
+    receive(
+        "+12015550123",
+        "Hola, buenas tardes, quería saber cuándo vienen a arreglar la calefacción");
+
+    h.runJobs();
+
+    assertThat(h.adapters.tenantDirectory().tenant("tenant-1").orElseThrow().languagePreference())
+        .isEqualTo(Language.ES);
+    assertThat(h.adapters.tenantNumbers().languageOf("tenant-1").map(LanguageDetection::language))
+        .contains(Language.ES);
+  }
+}

@@ -1,0 +1,246 @@
+package io.smsfoundation.ports.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.phone.PhoneNumber;
+import io.smsfoundation.ports.contract.Eventually;
+import io.smsfoundation.ports.in.InvalidCommandException;
+import io.smsfoundation.ports.in.SendSms.Receipt;
+import io.smsfoundation.ports.in.SendSms.SendCommand;
+import io.smsfoundation.ports.in.SendSms.SendResult;
+import io.smsfoundation.ports.out.DeliveryUpdate;
+import io.smsfoundation.ports.out.SendOutcome;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+class SendSmsServiceTest {
+
+  private static final String TO = "+12015550123";
+  private static final PhoneNumber TO_NUMBER = new PhoneNumber(TO);
+
+  private final Harness h = new Harness();
+
+  private Receipt accepted(SendResult result) {
+    assertThat(result).isInstanceOf(SendResult.Accepted.class);
+    return ((SendResult.Accepted) result).receipt();
+  }
+
+  private SendResult send(String body, String key) {
+    return h.services.sendSms().send(new SendCommand(TO, null, body, key));
+  }
+
+  @Test
+  void a_send_is_stored_pending_with_segments_then_sent_by_the_job() {
+    Receipt receipt = accepted(send("Hola! Tu renta vence el viernes €", null));
+
+    assertThat(receipt.status()).isEqualTo(DeliveryStatus.PENDING);
+    assertThat(receipt.encoding()).isEqualTo(MessageEncoding.GSM_7);
+    assertThat(receipt.segments()).isEqualTo(1);
+    assertThat(h.adapters.smsGateway().attempts()).isEmpty();
+
+    h.runJobs();
+
+    Message sent = h.message(receipt.messageId());
+    assertThat(sent.deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+    assertThat(sent.twilioSid()).startsWith("SM");
+    assertThat(h.adapters.smsGateway().attempts())
+        .singleElement()
+        .satisfies(
+            sms -> {
+              assertThat(sms.messageId()).isEqualTo(receipt.messageId());
+              assertThat(sms.to()).isEqualTo(TO_NUMBER);
+            });
+  }
+
+  @Test
+  void a_request_waits_briefly_and_answers_with_the_sid_when_the_send_is_fast() {
+    Harness fast = new Harness(Duration.ofSeconds(5));
+    fast.adapters.jobQueue().start(fast.services.jobHandler());
+    try {
+      Receipt receipt =
+          accepted(fast.services.sendSms().send(new SendCommand(TO, null, "Quick one", null)));
+
+      assertThat(receipt.twilioSid()).startsWith("SM");
+      assertThat(receipt.status()).isEqualTo(DeliveryStatus.QUEUED);
+    } finally {
+      fast.adapters.jobQueue().close();
+    }
+  }
+
+  @Test
+  void invalid_requests_are_refused_with_field_details_and_store_nothing() {
+    assertThatThrownBy(() -> h.services.sendSms().send(new SendCommand("12345", null, "hi", null)))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("to"));
+    assertThatThrownBy(() -> new SendCommand(TO, null, "  ", null))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("body"));
+    assertThatThrownBy(() -> new SendCommand(TO, null, "x".repeat(1601), null))
+        .isInstanceOf(InvalidCommandException.class);
+    assertThatThrownBy(() -> new SendCommand(null, null, "hi", null))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("to"));
+    assertThat(h.adapters.conversations().findByCanonical("12345")).isEmpty();
+  }
+
+  @Test
+  void an_opted_out_destination_is_refused_without_calling_the_gateway() {
+    h.receive(TO, "STOP");
+
+    assertThat(send("We miss you", null)).isInstanceOf(SendResult.OptedOut.class);
+    h.runJobs();
+    assertThat(h.adapters.smsGateway().attempts()).isEmpty();
+
+    h.receive(TO, "START");
+    accepted(send("Welcome back", null));
+  }
+
+  @Test
+  void the_same_key_and_body_replays_the_original_message() {
+    Receipt first = accepted(send("Payment received", "key-1"));
+    h.runJobs();
+
+    SendResult again = send("Payment received", "key-1");
+
+    assertThat(again).isInstanceOf(SendResult.Replayed.class);
+    Receipt replayed = ((SendResult.Replayed) again).receipt();
+    assertThat(replayed.messageId()).isEqualTo(first.messageId());
+    assertThat(replayed.twilioSid()).isNotNull();
+    h.runJobs();
+    assertThat(h.adapters.smsGateway().attempts()).hasSize(1);
+  }
+
+  @Test
+  void the_same_key_with_another_body_is_a_mismatch() {
+    accepted(send("Payment received", "key-1"));
+
+    assertThat(send("Payment NOT received", "key-1"))
+        .isInstanceOf(SendResult.IdempotencyMismatch.class);
+  }
+
+  @Test
+  void the_same_key_while_the_first_request_is_still_waiting_is_in_flight() throws Exception {
+    Harness slow = new Harness(Duration.ofSeconds(3));
+    CompletableFuture<SendResult> first =
+        CompletableFuture.supplyAsync(
+            () -> slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9")));
+    Eventually.await(
+        "the first request stored its message",
+        Duration.ofSeconds(5),
+        () -> slow.adapters.messages().findByIdempotencyKey("key-9").isPresent());
+
+    SendResult second = slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9"));
+
+    assertThat(second).isInstanceOf(SendResult.IdempotencyInFlight.class);
+    assertThat(first.get()).isInstanceOf(SendResult.Accepted.class);
+    assertThat(slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9")))
+        .isInstanceOf(SendResult.Replayed.class);
+  }
+
+  @Test
+  void a_permanent_rejection_fails_the_message_with_the_twilio_code() {
+    h.adapters
+        .smsGateway()
+        .script(TO_NUMBER, new SendOutcome.Rejected("21614", "not a mobile number", false));
+    Receipt receipt = accepted(send("hello", null));
+
+    h.runJobs();
+
+    Message failed = h.message(receipt.messageId());
+    assertThat(failed.deliveryStatus()).isEqualTo(DeliveryStatus.FAILED);
+    assertThat(failed.errorCode()).isEqualTo("21614");
+    assertThat(failed.errorMessage()).isEqualTo("not a mobile number");
+    assertThat(h.adapters.smsGateway().attempts()).hasSize(1);
+  }
+
+  @Test
+  void an_unsubscribed_rejection_also_opts_the_recipient_out() {
+    h.adapters
+        .smsGateway()
+        .script(TO_NUMBER, new SendOutcome.Rejected("21610", "unsubscribed recipient", true));
+    accepted(send("hello", null));
+
+    h.runJobs();
+
+    assertThat(h.conversation(TO).optedOut()).isTrue();
+    assertThat(send("hello again", null)).isInstanceOf(SendResult.OptedOut.class);
+  }
+
+  @Test
+  void a_retryable_failure_is_sent_again_by_the_job_until_it_goes_through() {
+    h.adapters
+        .smsGateway()
+        .script(
+            TO_NUMBER,
+            new SendOutcome.RetryLater("429 too many requests", Duration.ofSeconds(1)),
+            new SendOutcome.RetryLater("connection refused", null));
+    Receipt receipt = accepted(send("hello", null));
+
+    h.adapters.jobQueue().runPending();
+    assertThat(h.message(receipt.messageId()).deliveryStatus()).isEqualTo(DeliveryStatus.PENDING);
+    h.adapters.jobQueue().runPending();
+    h.adapters.jobQueue().runPending();
+
+    assertThat(h.message(receipt.messageId()).deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+    assertThat(h.adapters.smsGateway().attempts()).hasSize(3);
+    assertThat(h.adapters.jobQueue().size()).isZero();
+  }
+
+  @Test
+  void an_ambiguous_failure_is_never_sent_again_and_waits_for_a_callback() {
+    h.adapters.smsGateway().script(TO_NUMBER, new SendOutcome.Unknown("HTTP 500 after sending"));
+    Receipt receipt = accepted(send("hello", null));
+
+    h.runJobs();
+    h.runJobs();
+
+    assertThat(h.message(receipt.messageId()).deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN);
+    assertThat(h.adapters.smsGateway().attempts()).hasSize(1);
+  }
+
+  @Test
+  void a_send_interrupted_mid_call_is_marked_unknown_instead_of_sent_twice() {
+    Receipt receipt = accepted(send("hello", null));
+    UUID id = receipt.messageId();
+    // what a crash between claiming the message and recording the outcome leaves behind
+    h.adapters
+        .messages()
+        .updateDelivery(
+            id, new DeliveryUpdate(null, DeliveryStatus.SENDING, null, null, h.clock.instant()));
+
+    h.runJobs();
+
+    assertThat(h.message(id).deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN);
+    assertThat(h.adapters.smsGateway().attempts()).isEmpty();
+  }
+
+  @Test
+  void a_tenant_id_sends_to_the_tenants_most_recently_used_number() {
+    h.adapters.tenantNumbers().recordUse("tenant-1", "+12015550111", h.clock.instant());
+    h.adapters.tenantNumbers().recordUse("tenant-1", "+12015550122", h.clock.instant());
+
+    Receipt receipt =
+        accepted(h.services.sendSms().send(new SendCommand(null, "tenant-1", "Hi!", null)));
+
+    assertThat(h.message(receipt.messageId()).to()).isEqualTo("+12015550122");
+    assertThatThrownBy(
+            () -> h.services.sendSms().send(new SendCommand(null, "tenant-unknown", "Hi!", null)))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class,
+            e -> assertThat(e.fieldErrors()).containsKey("tenant_id"));
+  }
+
+  @Test
+  void a_long_unicode_body_counts_ucs2_segments() {
+    Receipt receipt = accepted(send("Olá! 😀 ".repeat(12), null));
+
+    assertThat(receipt.encoding()).isEqualTo(MessageEncoding.UCS_2);
+    assertThat(receipt.segments()).isEqualTo(2);
+  }
+}
