@@ -430,7 +430,7 @@ class PhoneNumbersTest {
       PhoneNumbers numbers = new PhoneNumbers(region);
       Random random = new Random(20_261_120L + region.hashCode());
 
-      for (int i = 0; i < 2_000; i++) {
+      for (int i = 0; i < 1_000; i++) {
         String raw = phoneLike(random);
         Address address = numbers.classify(raw);
         if (address.isPhoneNumber()) {
