@@ -52,6 +52,14 @@ class OptOutKeywordsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {"STOP\u00A0", "\u00A0Stop", "STOP\u3000", "\u2009stop\u2009", "opt\u00A0out"})
+  void unicode_spaces_count_as_spaces(String body) {
+    // a no-break space from a phone's keyboard must not hide an opt-out
+    assertThat(keywords.classify(body, null)).isEqualTo(OptIntent.OPT_OUT);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"STOP ALL", "stop   all", "OPT OUT", "opt-out", "Opt-Out."})
   void english_opt_out_phrases_opt_out(String body) {
     assertThat(keywords.classify(body, null)).isEqualTo(OptIntent.OPT_OUT);
