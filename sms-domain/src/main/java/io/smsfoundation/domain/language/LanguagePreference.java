@@ -7,11 +7,11 @@ package io.smsfoundation.domain.language;
 public final class LanguagePreference {
 
   /**
-   * A detection at or above this confidence replaces the stored one even if the stored one was
-   * more confident, so a tenant who switches language is followed after one clear message. The
-   * detector only reaches 0.8 with several decisive words and no real competitor (roughly three
-   * unambiguous words), never with a single "si", "ok gracias" or a loanword, which keeps short
-   * replies from flipping a well-established preference.
+   * A detection at or above this confidence replaces the stored one even if the stored one was more
+   * confident, so a tenant who switches language is followed after one clear message. The detector
+   * only reaches 0.8 with several decisive words and no real competitor (roughly three unambiguous
+   * words), never with a single "si", "ok gracias" or a loanword, which keeps short replies from
+   * flipping a well-established preference.
    */
   public static final double CONFIDENT = 0.8;
 
