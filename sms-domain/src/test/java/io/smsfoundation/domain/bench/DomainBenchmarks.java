@@ -9,30 +9,42 @@ import java.util.stream.Collectors;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs the domain's JMH benchmarks: one fork, three warm-up and five measured iterations of one
- * second each. The first argument, when given, is a regular expression selecting benchmarks (for
- * example {@code Phone}).
+ * Runs the domain's JMH benchmarks: by default one fork, three warm-up and five measured iterations
+ * of one second each. Arguments are JMH's own command line (a regular expression selecting
+ * benchmarks, {@code -wi 10}, {@code -f 2}, ...) and override those defaults.
  */
 public final class DomainBenchmarks {
 
   private DomainBenchmarks() {}
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws RunnerException, CommandLineOptionException {
     exposeClassPathToForks();
-    String include = args.length > 0 ? args[0] : DomainBenchmarks.class.getPackageName() + ".*";
-    ChainedOptionsBuilder options =
-        new OptionsBuilder()
-            .include(include)
-            .forks(1)
-            .warmupIterations(3)
-            .warmupTime(TimeValue.seconds(1))
-            .measurementIterations(5)
-            .measurementTime(TimeValue.seconds(1))
-            .shouldFailOnError(true);
+    CommandLineOptions given = new CommandLineOptions(args);
+    ChainedOptionsBuilder options = new OptionsBuilder().parent(given).shouldFailOnError(true);
+    if (given.getIncludes().isEmpty()) {
+      options.include(DomainBenchmarks.class.getPackageName() + ".*");
+    }
+    if (!given.getForkCount().hasValue()) {
+      options.forks(1);
+    }
+    if (!given.getWarmupIterations().hasValue()) {
+      options.warmupIterations(3);
+    }
+    if (!given.getWarmupTime().hasValue()) {
+      options.warmupTime(TimeValue.seconds(1));
+    }
+    if (!given.getMeasurementIterations().hasValue()) {
+      options.measurementIterations(5);
+    }
+    if (!given.getMeasurementTime().hasValue()) {
+      options.measurementTime(TimeValue.seconds(1));
+    }
     new Runner(options.build()).run();
   }
 
