@@ -93,6 +93,14 @@ public final class PhoneNumbers {
     return new Address(boundedKey(text), raw, PhoneNumberKind.UNPARSED);
   }
 
+  /** The parsed number when {@link #classify} would call the text an E.164 phone number. */
+  private Optional<Phonenumber.PhoneNumber> phoneNumberOf(String text) {
+    if (SHORT_CODE.matcher(text).matches() || HAS_LETTER.matcher(text).find()) {
+      return Optional.empty();
+    }
+    return parse(text).filter(number -> toE164(number).isPresent());
+  }
+
   /**
    * The strict check for outbound destinations: the number must be valid for its region, not merely
    * possible.
@@ -109,21 +117,24 @@ public final class PhoneNumbers {
 
   /**
    * The ordered, distinct variants a directory is asked for: the text as received, E.164, the
-   * national number without country code, and the digits only.
+   * national number without country code, and the digits only. Parses the text once. Text longer
+   * than any address has no variants.
    */
   public List<String> lookupVariants(String raw) {
     Objects.requireNonNull(raw, "raw");
-    Set<String> variants = new LinkedHashSet<>();
     String text = raw.strip();
-    if (!text.isEmpty()) {
-      variants.add(text);
+    if (text.isEmpty() || text.length() > MAX_KEY_LENGTH) {
+      // nothing a directory could match; absurd sender text is not sent anywhere
+      return List.of();
     }
-    Address address = text.isEmpty() ? null : classify(text);
-    if (address != null && address.isPhoneNumber()) {
-      Phonenumber.PhoneNumber number = parse(address.canonical()).orElseThrow();
-      variants.add(address.canonical());
-      variants.add(util.getNationalSignificantNumber(number));
-      variants.add(address.canonical().substring(1));
+    Set<String> variants = new LinkedHashSet<>();
+    variants.add(text);
+    Optional<Phonenumber.PhoneNumber> number = phoneNumberOf(text);
+    if (number.isPresent()) {
+      String e164 = format(number.get());
+      variants.add(e164);
+      variants.add(util.getNationalSignificantNumber(number.get()));
+      variants.add(e164.substring(1));
     } else {
       String digits = digitsOf(text);
       if (!digits.isEmpty()) {

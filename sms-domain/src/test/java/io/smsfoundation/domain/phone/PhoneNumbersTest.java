@@ -483,4 +483,20 @@ class PhoneNumbersTest {
   private static String describe(String raw) {
     return raw.length() > 30 ? raw.substring(0, 10) + "... (" + raw.length() + " chars)" : raw;
   }
+
+  @Test
+  void absurdly_long_sender_text_has_no_lookup_variants() {
+    String junk = "9".repeat(5_000);
+
+    assertThat(us.lookupVariants(junk)).isEmpty();
+    assertThat(us.classify(junk).canonical()).hasSizeLessThanOrEqualTo(64);
+  }
+
+  @Test
+  void lookup_variants_of_a_formatted_number_agree_with_classify() {
+    assertThat(us.lookupVariants(" (201) 555-0123 "))
+        .containsExactly("(201) 555-0123", "+12015550123", "2015550123", "12015550123");
+    assertThat(us.lookupVariants("(201) 555-0123").get(1))
+        .isEqualTo(us.classify("(201) 555-0123").canonical());
+  }
 }
