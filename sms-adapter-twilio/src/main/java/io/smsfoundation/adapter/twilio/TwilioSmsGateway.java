@@ -1,0 +1,163 @@
+package io.smsfoundation.adapter.twilio;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.SendOutcome;
+import io.smsfoundation.ports.out.SmsGateway;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends SMS through the official Twilio SDK and says honestly what happened: sent, rejected for
+ * good, safe to retry later (the request never reached Twilio, or Twilio throttled it), or unknown
+ * (Twilio may have created the message; it is never re-sent blindly). Only "retry later" is retried
+ * here, a few times with exponential backoff and jitter. Thread-safe.
+ */
+public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TwilioSmsGateway.class);
+
+  private final TwilioRestClient client;
+  private final TwilioSettings settings;
+  private final FailsafeExecutor<SendOutcome> retries;
+  private final AutoCloseable ownedTransport;
+
+  /**
+   * A gateway over a client the caller built and owns. The client's HTTP client should not re-send
+   * POSTs on a 5xx, as the SDK's default one does; {@link #create} builds one that does not.
+   */
+  public TwilioSmsGateway(TwilioRestClient client, TwilioSettings settings) {
+    this(client, settings, null);
+  }
+
+  private TwilioSmsGateway(
+      TwilioRestClient client, TwilioSettings settings, AutoCloseable ownedTransport) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.ownedTransport = ownedTransport;
+    TwilioSettings.Retry bounds = settings.retry();
+    RetryPolicy<SendOutcome> retryLater =
+        RetryPolicy.<SendOutcome>builder()
+            // Only the "never reached Twilio / throttled" outcome; this form also keeps Failsafe
+            // from retrying an exception that escapes (an Error): nothing may be sent twice.
+            .handleIf((outcome, failure) -> outcome instanceof SendOutcome.RetryLater)
+            .withMaxAttempts(bounds.maxAttempts())
+            .withBackoff(bounds.firstDelay(), bounds.maxDelay())
+            .withJitter(bounds.jitter())
+            .withMaxDuration(bounds.maxDuration())
+            .onRetry(
+                event ->
+                    log.info(
+                        "twilio send retry attempt={} reason={}",
+                        event.getAttemptCount() + 1,
+                        ((SendOutcome.RetryLater) event.getLastResult()).reason()))
+            .build();
+    this.retries = Failsafe.with(retryLater);
+  }
+
+  /**
+   * A gateway with its own SDK client: explicit timeouts, requests sent to {@link
+   * TwilioSettings#apiBaseUrl()} when set, and no automatic re-send of a message-creating POST.
+   * {@link #close()} releases its connections.
+   */
+  public static TwilioSmsGateway create(TwilioSettings settings) {
+    SdkHttpClient transport =
+        new SdkHttpClient(settings.apiBaseUrl(), settings.connectTimeout(), settings.readTimeout());
+    TwilioRestClient client =
+        new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
+            .httpClient(transport)
+            .build();
+    return new TwilioSmsGateway(client, settings, transport);
+  }
+
+  @Override
+  public SendOutcome send(OutboundSms sms) {
+    Objects.requireNonNull(sms, "sms");
+    SendOutcome outcome = retries.get(() -> attempt(sms));
+    switch (outcome) {
+      case SendOutcome.Sent sent ->
+          log.info(
+              "twilio send sent message_id={} to={} sid={} status={}",
+              sms.messageId(),
+              sms.to().masked(),
+              sent.twilioSid(),
+              sent.status());
+      case SendOutcome.Rejected rejected ->
+          log.warn(
+              "twilio send rejected message_id={} to={} code={} opted_out={}",
+              sms.messageId(),
+              sms.to().masked(),
+              rejected.errorCode(),
+              rejected.recipientOptedOut());
+      case SendOutcome.RetryLater later ->
+          log.warn(
+              "twilio send retry_later message_id={} to={} reason={}",
+              sms.messageId(),
+              sms.to().masked(),
+              later.reason());
+      case SendOutcome.Unknown unknown ->
+          log.warn(
+              "twilio send unknown message_id={} to={} reason={}",
+              sms.messageId(),
+              sms.to().masked(),
+              unknown.reason());
+    }
+    return outcome;
+  }
+
+  private SendOutcome attempt(OutboundSms sms) {
+    PhoneNumber to = new PhoneNumber(sms.to().e164());
+    MessageCreator creator =
+        settings.messagingServiceSid() != null
+            ? Message.creator(to, settings.messagingServiceSid(), sms.body())
+            : Message.creator(to, new PhoneNumber(settings.phoneNumber()), sms.body());
+    creator.setStatusCallback(settings.statusCallbackFor(sms.messageId()));
+    try {
+      Message message = creator.create(client);
+      return new SendOutcome.Sent(message.getSid(), statusOf(message));
+    } catch (TransportFailure e) {
+      return e.reachedTwilio()
+          ? new SendOutcome.Unknown(e.getMessage() + "; the message may have been created")
+          : new SendOutcome.RetryLater(e.getMessage(), null);
+    } catch (ApiException e) {
+      return TwilioErrors.outcomeOf(e);
+    } catch (ApiConnectionException e) {
+      // The SDK's own transport, or an answer it could not read: Twilio may have created it.
+      return new SendOutcome.Unknown(
+          "no usable answer from Twilio: " + e.getClass().getSimpleName());
+    } catch (RuntimeException e) {
+      // A bug or a surprise after the request may have left: never guess that nothing was sent.
+      log.error("twilio send failed unexpectedly message_id={}", sms.messageId(), e);
+      return new SendOutcome.Unknown("unexpected " + e.getClass().getSimpleName());
+    }
+  }
+
+  private static DeliveryStatus statusOf(Message message) {
+    // The SDK maps a status it does not know to null; the message was accepted all the same.
+    return message.getStatus() == null
+        ? DeliveryStatus.ACCEPTED
+        : DeliveryStatus.of(message.getStatus().toString());
+  }
+
+  /** Releases the connections of a gateway made by {@link #create}; otherwise does nothing. */
+  @Override
+  public void close() {
+    if (ownedTransport != null) {
+      try {
+        ownedTransport.close();
+      } catch (Exception e) {
+        log.warn("closing the Twilio HTTP client failed", e);
+      }
+    }
+  }
+}
