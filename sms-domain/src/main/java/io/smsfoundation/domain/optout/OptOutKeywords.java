@@ -51,8 +51,12 @@ public final class OptOutKeywords {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern EDGE_PUNCTUATION =
-      Pattern.compile("^[\\p{Punct}\\p{IsPunctuation}\\s]+|[\\p{Punct}\\p{IsPunctuation}\\s]+$");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+      Pattern.compile(
+          "^[\\p{Punct}\\p{IsPunctuation}\\p{IsWhite_Space}]+"
+              + "|[\\p{Punct}\\p{IsPunctuation}\\p{IsWhite_Space}]+$");
+
+  /** Any Unicode space: {@code \s} alone misses the no-break space some keyboards type. */
+  private static final Pattern SPACES = Pattern.compile("\\p{IsWhite_Space}+");
 
   /**
    * @param body the message text, may be {@code null} (MMS without text)

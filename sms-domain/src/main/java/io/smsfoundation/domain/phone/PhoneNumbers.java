@@ -3,6 +3,7 @@ package io.smsfoundation.domain.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,10 @@ public final class PhoneNumbers {
 
   private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
   private static final Pattern ALPHANUMERIC_ID = Pattern.compile("[A-Za-z0-9 &._'-]{1,20}");
-  private static final Pattern HAS_LETTER = Pattern.compile(".*[A-Za-z].*");
+  private static final Pattern HAS_LETTER = Pattern.compile("[A-Za-z]");
+
+  /** E.164 allows at most 15 digits; libphonenumber accepts some longer national numbers. */
+  private static final int MAX_E164_DIGITS = 15;
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final String defaultRegion;
@@ -75,18 +79,26 @@ public final class PhoneNumbers {
     if (SHORT_CODE.matcher(text).matches()) {
       return new Address(text, raw, PhoneNumberKind.SHORT_CODE);
     }
-    if (HAS_LETTER.matcher(text).matches()) {
+    if (HAS_LETTER.matcher(text).find()) {
       PhoneNumberKind kind =
           ALPHANUMERIC_ID.matcher(text).matches()
               ? PhoneNumberKind.ALPHANUMERIC
               : PhoneNumberKind.UNPARSED;
       return new Address(boundedKey(text), raw, kind);
     }
-    Optional<Phonenumber.PhoneNumber> parsed = parse(text);
-    if (parsed.isPresent() && util.isPossibleNumber(parsed.get())) {
-      return new Address(format(parsed.get()), raw, PhoneNumberKind.E164);
+    Optional<String> e164 = parse(text).flatMap(this::toE164);
+    if (e164.isPresent()) {
+      return new Address(e164.get(), raw, PhoneNumberKind.E164);
     }
     return new Address(boundedKey(text), raw, PhoneNumberKind.UNPARSED);
+  }
+
+  /** The parsed number when {@link #classify} would call the text an E.164 phone number. */
+  private Optional<Phonenumber.PhoneNumber> phoneNumberOf(String text) {
+    if (SHORT_CODE.matcher(text).matches() || HAS_LETTER.matcher(text).find()) {
+      return Optional.empty();
+    }
+    return parse(text).filter(number -> toE164(number).isPresent());
   }
 
   /**
@@ -94,31 +106,35 @@ public final class PhoneNumbers {
    * possible.
    */
   public Optional<PhoneNumber> parseValid(String raw) {
-    if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).matches()) {
+    if (raw == null || raw.isBlank() || HAS_LETTER.matcher(raw).find()) {
       return Optional.empty();
     }
     return parse(raw.strip())
         .filter(util::isValidNumber)
-        .map(number -> new PhoneNumber(format(number)));
+        .flatMap(this::toE164)
+        .map(PhoneNumber::new);
   }
 
   /**
    * The ordered, distinct variants a directory is asked for: the text as received, E.164, the
-   * national number without country code, and the digits only.
+   * national number without country code, and the digits only. Parses the text once. Text longer
+   * than any address has no variants.
    */
   public List<String> lookupVariants(String raw) {
     Objects.requireNonNull(raw, "raw");
-    Set<String> variants = new LinkedHashSet<>();
     String text = raw.strip();
-    if (!text.isEmpty()) {
-      variants.add(text);
+    if (text.isEmpty() || text.length() > MAX_KEY_LENGTH) {
+      // nothing a directory could match; absurd sender text is not sent anywhere
+      return List.of();
     }
-    Address address = text.isEmpty() ? null : classify(text);
-    if (address != null && address.isPhoneNumber()) {
-      Phonenumber.PhoneNumber number = parse(address.canonical()).orElseThrow();
-      variants.add(address.canonical());
-      variants.add(util.getNationalSignificantNumber(number));
-      variants.add(address.canonical().substring(1));
+    Set<String> variants = new LinkedHashSet<>();
+    variants.add(text);
+    Optional<Phonenumber.PhoneNumber> number = phoneNumberOf(text);
+    if (number.isPresent()) {
+      String e164 = format(number.get());
+      variants.add(e164);
+      variants.add(util.getNationalSignificantNumber(number.get()));
+      variants.add(e164.substring(1));
     } else {
       String digits = digitsOf(text);
       if (!digits.isEmpty()) {
@@ -137,6 +153,19 @@ public final class PhoneNumbers {
     } catch (NumberParseException notANumber) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The E.164 form of a complete number. A local-only number (no area code) would turn into an
+   * invented E.164 string such as {@code +15550123}, and a number longer than 15 digits is not
+   * E.164 at all, so neither has one.
+   */
+  private Optional<String> toE164(Phonenumber.PhoneNumber number) {
+    if (util.isPossibleNumberWithReason(number) != ValidationResult.IS_POSSIBLE) {
+      return Optional.empty();
+    }
+    String e164 = format(number);
+    return e164.length() - 1 > MAX_E164_DIGITS ? Optional.empty() : Optional.of(e164);
   }
 
   private String format(Phonenumber.PhoneNumber number) {

@@ -1,0 +1,136 @@
+package io.smsfoundation.adapter.postgres;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/** SQL of {@code sms_conversations}, on one handle. */
+final class ConversationDao {
+
+  private static final String SELECT =
+      "select " + ConversationRow.COLUMNS + " from sms_conversations";
+
+  /**
+   * One round trip, race-safe on the unique canonical number: a conflicting insert keeps the
+   * existing row (first original number included) and only moves {@code last_message_at} forward.
+   */
+  static final String UPSERT =
+      "insert into sms_conversations (id, phone_number_canonical, phone_number_original,"
+          + " phone_number_kind, tenant_id, workflow_type, workflow_id, language_detected,"
+          + " language_confidence, opted_out, last_message_at, created_at, updated_at)"
+          + " values (:id, :canonical, :original, :kind, :tenantId, :workflowType, :workflowId,"
+          + " :language, :confidence, :optedOut, :lastMessageAt, :createdAt, :updatedAt)"
+          + " on conflict (phone_number_canonical) do update set"
+          + " last_message_at = greatest(sms_conversations.last_message_at,"
+          + " excluded.last_message_at),"
+          + " updated_at = case"
+          + " when excluded.last_message_at > sms_conversations.last_message_at"
+          + " or sms_conversations.last_message_at is null"
+          + " then greatest(sms_conversations.updated_at, excluded.updated_at)"
+          + " else sms_conversations.updated_at end"
+          + " returning "
+          + ConversationRow.COLUMNS;
+
+  private final Handle handle;
+
+  ConversationDao(Handle handle) {
+    this.handle = handle;
+  }
+
+  ConversationRow upsert(ConversationRow row) {
+    return handle
+        .createQuery(UPSERT)
+        .bind("id", row.id())
+        .bind("canonical", row.phoneNumberCanonical())
+        .bind("original", row.phoneNumberOriginal())
+        .bind("kind", row.phoneNumberKind())
+        .bind("tenantId", row.tenantId())
+        .bind("workflowType", row.workflowType())
+        .bind("workflowId", row.workflowId())
+        .bind("language", row.languageDetected())
+        .bind("confidence", row.languageConfidence())
+        .bind("optedOut", row.optedOut())
+        .bind("lastMessageAt", row.lastMessageAt())
+        .bind("createdAt", row.createdAt())
+        .bind("updatedAt", row.updatedAt())
+        .map(ConversationRow::map)
+        .one();
+  }
+
+  Optional<ConversationRow> findById(UUID id) {
+    return handle
+        .createQuery(SELECT + " where id = :id")
+        .bind("id", id)
+        .map(ConversationRow::map)
+        .findOne();
+  }
+
+  Optional<ConversationRow> findByCanonical(String canonical) {
+    return handle
+        .createQuery(SELECT + " where phone_number_canonical = :canonical")
+        .bind("canonical", canonical)
+        .map(ConversationRow::map)
+        .findOne();
+  }
+
+  int linkTenant(UUID id, String tenantId, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set tenant_id = :tenantId, updated_at = :at"
+                + " where id = :id and tenant_id is null")
+        .bind("id", id)
+        .bind("tenantId", tenantId)
+        .bind("at", at)
+        .execute();
+  }
+
+  int updateLanguage(UUID id, String language, BigDecimal confidence, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set language_detected = :language,"
+                + " language_confidence = :confidence, updated_at = :at where id = :id")
+        .bind("id", id)
+        .bind("language", language)
+        .bind("confidence", confidence)
+        .bind("at", at)
+        .execute();
+  }
+
+  int setOptedOut(UUID id, boolean optedOut, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set opted_out = :optedOut, updated_at = :at where id = :id")
+        .bind("id", id)
+        .bind("optedOut", optedOut)
+        .bind("at", at)
+        .execute();
+  }
+
+  int setWorkflow(UUID id, String workflowType, String workflowId, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set workflow_type = :workflowType,"
+                + " workflow_id = :workflowId, updated_at = :at where id = :id")
+        .bind("id", id)
+        .bind("workflowType", workflowType)
+        .bind("workflowId", workflowId)
+        .bind("at", at)
+        .execute();
+  }
+
+  /** Served by the partial index {@code sms_conversations_without_tenant_idx}. */
+  List<ConversationRow> findWithoutTenant(Instant before, int limit) {
+    return handle
+        .createQuery(
+            SELECT
+                + " where tenant_id is null and last_message_at <= :before"
+                + " order by last_message_at, id limit :limit")
+        .bind("before", before)
+        .bind("limit", limit)
+        .map(ConversationRow::map)
+        .list();
+  }
+}

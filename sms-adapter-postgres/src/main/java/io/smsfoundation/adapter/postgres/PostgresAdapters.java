@@ -1,0 +1,59 @@
+package io.smsfoundation.adapter.postgres;
+
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Builds every PostgreSQL adapter over one {@link DataSource}, sharing one {@link
+ * PostgresUnitOfWork} so that all stores write in the same transaction. The composition root
+ * creates one instance; it holds no resources of its own (close the data source to release them).
+ */
+public final class PostgresAdapters {
+
+  private final DataSource dataSource;
+  private final PostgresUnitOfWork unitOfWork;
+  private final PostgresConversationStore conversations;
+  private final PostgresMessageStore messages;
+  private final PostgresTenantNumbers tenantNumbers;
+  private final PostgresTenantDirectory tenantDirectory;
+
+  private PostgresAdapters(DataSource dataSource) {
+    this.dataSource = dataSource;
+    this.unitOfWork = new PostgresUnitOfWork(dataSource);
+    this.conversations = new PostgresConversationStore(unitOfWork);
+    this.messages = new PostgresMessageStore(unitOfWork);
+    this.tenantNumbers = new PostgresTenantNumbers(unitOfWork);
+    this.tenantDirectory = new PostgresTenantDirectory(unitOfWork);
+  }
+
+  /** The adapters over {@code dataSource}, whose schema must already be migrated. */
+  public static PostgresAdapters create(DataSource dataSource) {
+    return new PostgresAdapters(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  public PostgresUnitOfWork unitOfWork() {
+    return unitOfWork;
+  }
+
+  public PostgresConversationStore conversations() {
+    return conversations;
+  }
+
+  public PostgresMessageStore messages() {
+    return messages;
+  }
+
+  public PostgresTenantNumbers tenantNumbers() {
+    return tenantNumbers;
+  }
+
+  /** The {@code tenant_profiles} directory, for {@code TENANT_DIRECTORY=postgres}. */
+  public PostgresTenantDirectory tenantDirectory() {
+    return tenantDirectory;
+  }
+
+  /** A new job queue writing in this unit of work; not started. */
+  public PostgresJobQueue jobQueue(PostgresJobQueue.Settings settings) {
+    return new PostgresJobQueue(dataSource, unitOfWork, settings);
+  }
+}

@@ -1,0 +1,95 @@
+package io.smsfoundation.adapter.postgres;
+
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.ports.out.ConversationStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link ConversationStore} over {@code sms_conversations}. Writes join the caller's {@link
+ * PostgresUnitOfWork}; the upsert is one {@code INSERT ... ON CONFLICT DO UPDATE} statement.
+ * Thread-safe.
+ */
+public final class PostgresConversationStore implements ConversationStore {
+
+  private final PostgresUnitOfWork unitOfWork;
+
+  public PostgresConversationStore(PostgresUnitOfWork unitOfWork) {
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  @Override
+  public Conversation upsert(Conversation candidate) {
+    Objects.requireNonNull(candidate, "candidate");
+    return unitOfWork
+        .withDao(ConversationDao::new, dao -> dao.upsert(ConversationRow.of(candidate)))
+        .toConversation();
+  }
+
+  @Override
+  public Optional<Conversation> findById(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return unitOfWork
+        .withDao(ConversationDao::new, dao -> dao.findById(id))
+        .map(ConversationRow::toConversation);
+  }
+
+  @Override
+  public Optional<Conversation> findByCanonical(String canonical) {
+    Objects.requireNonNull(canonical, "canonical");
+    return unitOfWork
+        .withDao(ConversationDao::new, dao -> dao.findByCanonical(canonical))
+        .map(ConversationRow::toConversation);
+  }
+
+  @Override
+  public boolean linkTenant(UUID id, String tenantId, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(at, "at");
+    return unitOfWork.withDao(ConversationDao::new, dao -> dao.linkTenant(id, tenantId, at)) > 0;
+  }
+
+  @Override
+  public void updateLanguage(UUID id, LanguageDetection language, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(language, "language");
+    Objects.requireNonNull(at, "at");
+    unitOfWork.withDao(
+        ConversationDao::new,
+        dao ->
+            dao.updateLanguage(id, language.language().code(), Numbers.confidence(language), at));
+  }
+
+  @Override
+  public void setOptedOut(UUID id, boolean optedOut, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    unitOfWork.withDao(ConversationDao::new, dao -> dao.setOptedOut(id, optedOut, at));
+  }
+
+  @Override
+  public void setWorkflow(UUID id, String workflowType, String workflowId, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    unitOfWork.withDao(
+        ConversationDao::new, dao -> dao.setWorkflow(id, workflowType, workflowId, at));
+  }
+
+  @Override
+  public List<Conversation> findWithoutTenant(Instant lastMessageBefore, int limit) {
+    Objects.requireNonNull(lastMessageBefore, "lastMessageBefore");
+    if (limit <= 0) {
+      return List.of();
+    }
+    return unitOfWork
+        .withDao(ConversationDao::new, dao -> dao.findWithoutTenant(lastMessageBefore, limit))
+        .stream()
+        .map(ConversationRow::toConversation)
+        .toList();
+  }
+}

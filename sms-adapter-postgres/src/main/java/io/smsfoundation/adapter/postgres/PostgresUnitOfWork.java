@@ -1,0 +1,160 @@
+package io.smsfoundation.adapter.postgres;
+
+import io.smsfoundation.ports.out.UnitOfWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One PostgreSQL transaction per use case. The transaction's JDBI {@link Handle} is kept for the
+ * calling thread, so every Postgres store called inside {@link #inTransaction} on that thread
+ * writes through the same connection; store calls outside a unit of work use a short-lived handle
+ * of their own (auto-commit). Nested calls join the outer transaction. Thread-safe.
+ */
+public final class PostgresUnitOfWork implements UnitOfWork {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresUnitOfWork.class);
+
+  private final Jdbi jdbi;
+  private final ThreadLocal<Tx> current = new ThreadLocal<>();
+
+  /** A unit of work over connections from {@code dataSource} (normally a pool). */
+  public PostgresUnitOfWork(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+  }
+
+  @Override
+  public <T> T inTransaction(Function<Transaction, T> work) {
+    Objects.requireNonNull(work, "work");
+    Tx outer = current.get();
+    if (outer != null) {
+      try {
+        return work.apply(outer);
+      } catch (RuntimeException | Error e) {
+        // The outer transaction may already be aborted by PostgreSQL; it must not commit.
+        outer.nestedFailure = true;
+        throw e;
+      }
+    }
+    Handle handle = jdbi.open();
+    Tx tx = new Tx(handle);
+    current.set(tx);
+    T result;
+    boolean committed = false;
+    try {
+      handle.begin();
+      result = work.apply(tx);
+      if (tx.rollbackOnly || tx.nestedFailure) {
+        handle.rollback();
+      } else {
+        handle.commit();
+        committed = true;
+      }
+    } catch (Throwable e) {
+      rollbackQuietly(handle, e);
+      throw e;
+    } finally {
+      current.remove();
+      handle.close();
+    }
+    if (tx.nestedFailure && !tx.rollbackOnly) {
+      throw new IllegalStateException(
+          "the transaction was rolled back because a nested unit of work failed");
+    }
+    if (committed) {
+      tx.runAfterCommit();
+    }
+    return result;
+  }
+
+  private static void rollbackQuietly(Handle handle, Throwable cause) {
+    try {
+      if (handle.isInTransaction()) {
+        handle.rollback();
+      }
+    } catch (RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /**
+   * Runs {@code callback} on the current transaction's handle, or on a short-lived auto-commit
+   * handle when no unit of work is open on this thread.
+   */
+  <R> R withHandle(Function<Handle, R> callback) {
+    Tx tx = current.get();
+    if (tx != null) {
+      return callback.apply(tx.handle);
+    }
+    try (Handle handle = jdbi.open()) {
+      return callback.apply(handle);
+    }
+  }
+
+  /** Like {@link #withHandle} with a DAO over the handle. */
+  <D, R> R withDao(Function<Handle, D> dao, Function<D, R> callback) {
+    return withHandle(handle -> callback.apply(dao.apply(handle)));
+  }
+
+  /**
+   * Runs {@code action} after the current transaction commits, or right away when no unit of work
+   * is open on this thread (the caller's write has then already been committed).
+   */
+  void afterCommitOrNow(Runnable action) {
+    Tx tx = current.get();
+    if (tx != null) {
+      tx.afterCommit(action);
+    } else {
+      action.run();
+    }
+  }
+
+  /** Whether a unit of work is open on the calling thread. */
+  boolean inUnitOfWork() {
+    return current.get() != null;
+  }
+
+  Jdbi jdbi() {
+    return jdbi;
+  }
+
+  private static final class Tx implements Transaction {
+    private final Handle handle;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+    private boolean rollbackOnly;
+    private boolean nestedFailure;
+
+    Tx(Handle handle) {
+      this.handle = handle;
+    }
+
+    @Override
+    public void setRollbackOnly() {
+      rollbackOnly = true;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+      afterCommit.add(Objects.requireNonNull(action, "action"));
+    }
+
+    void runAfterCommit() {
+      for (Runnable action : afterCommit) {
+        try {
+          action.run();
+        } catch (RuntimeException e) {
+          // The transaction is committed: failing the caller now would report a write as lost.
+          LOG.error("an after-commit action failed; the transaction itself is committed", e);
+        }
+      }
+    }
+  }
+}

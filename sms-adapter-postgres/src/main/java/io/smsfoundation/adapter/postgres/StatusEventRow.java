@@ -1,0 +1,57 @@
+package io.smsfoundation.adapter.postgres;
+
+import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.StatusEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** One row of {@code sms_message_status_events}. */
+record StatusEventRow(
+    UUID id,
+    UUID messageId,
+    String twilioSid,
+    String eventStatus,
+    String errorCode,
+    String rawWebhookData,
+    Instant createdAt) {
+
+  static final String COLUMNS =
+      "id, message_id, twilio_sid, event_status, error_code, raw_webhook_data, created_at";
+
+  /** The row mapper, registered on the Jdbi instance. */
+  static StatusEventRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new StatusEventRow(
+        Columns.uuid(rs, "id"),
+        Columns.uuid(rs, "message_id"),
+        rs.getString("twilio_sid"),
+        rs.getString("event_status"),
+        rs.getString("error_code"),
+        rs.getString("raw_webhook_data"),
+        Columns.instant(rs, "created_at"));
+  }
+
+  static StatusEventRow of(StatusEvent event) {
+    return new StatusEventRow(
+        event.id(),
+        event.messageId(),
+        event.twilioSid(),
+        event.status().code(),
+        event.errorCode(),
+        Json.ofForm(event.rawWebhookData()),
+        event.createdAt());
+  }
+
+  StatusEvent toStatusEvent() {
+    return new StatusEvent(
+        id,
+        messageId,
+        twilioSid,
+        DeliveryStatus.of(eventStatus),
+        errorCode,
+        Json.toForm(rawWebhookData),
+        createdAt);
+  }
+}
