@@ -1,6 +1,13 @@
 package io.smsfoundation.app;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.smsfoundation.adapter.monitor.MonitorTenantDirectory;
+import io.smsfoundation.adapter.postgres.DatabaseUrl;
+import io.smsfoundation.adapter.postgres.EmbeddedPostgresServer;
+import io.smsfoundation.adapter.postgres.PostgresAdapters;
+import io.smsfoundation.adapter.postgres.PostgresDataSources;
+import io.smsfoundation.adapter.postgres.PostgresJobQueue;
+import io.smsfoundation.adapter.postgres.PostgresSchema;
 import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.adapter.twilio.TwilioSignatureVerifier;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
@@ -25,23 +32,25 @@ import io.smsfoundation.app.http.WebhookSignatures;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
-import io.smsfoundation.ports.memory.InMemoryAdapters;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +74,17 @@ public final class SmsApplication {
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
 
+  /** How long a send request waits for its send job, to answer with the Twilio SID. */
+  static final Duration SEND_WAIT = Duration.ofSeconds(2);
+
+  /** How long an unknown conversation must be quiet before reconciliation asks again. */
+  static final Duration RECONCILE_QUIET_FOR = Duration.ofMinutes(10);
+
+  /** A database check is reused this long, and waited for at most {@link #HEALTH_BUDGET}. */
+  static final Duration HEALTH_FRESH_FOR = Duration.ofSeconds(1);
+
+  static final Duration HEALTH_BUDGET = Duration.ofSeconds(1);
+
   private final AppConfig config;
   private final Clock clock;
   private final Deque<Stoppable> started = new ArrayDeque<>();
@@ -73,6 +93,8 @@ public final class SmsApplication {
   private URI publicBaseUrl;
   private LocalCredentials localCredentials;
   private boolean running;
+  private String twilioHealth;
+  private Supplier<String> directoryHealth;
 
   /** One step of shutting down, with a name for the log. */
   private record Stoppable(String name, AutoCloseable action) {}
@@ -115,25 +137,107 @@ public final class SmsApplication {
             ? config.publicBaseUrl()
             : URI.create("http://localhost:" + port);
     String authToken = authToken();
-    List<String> apiKeys =
-        config.apiKeys().isEmpty() && localCredentials != null
-            ? List.of(localCredentials.apiKey())
-            : config.apiKeys();
 
-    InMemoryAdapters storage = InMemoryAdapters.create();
+    HikariDataSource pool = openDatabase();
+    PostgresAdapters postgres = PostgresAdapters.create(pool);
+    PostgresJobQueue jobQueue = postgres.jobQueue(PostgresJobQueue.Settings.defaults());
+    TwilioSmsGateway gateway = twilioGateway(authToken);
+    TenantDirectory directory = tenantDirectory(postgres);
 
+    SmsServices services =
+        SmsServices.create(
+            new SmsServices.Ports(
+                postgres.unitOfWork(),
+                postgres.conversations(),
+                postgres.messages(),
+                postgres.tenantNumbers(),
+                directory,
+                gateway,
+                jobQueue),
+            new SmsServices.Settings(
+                new PhoneNumbers(config.defaultRegion()),
+                new LanguageDetector(),
+                SEND_WAIT,
+                RECONCILE_QUIET_FOR,
+                clock));
+
+    JsonCodec json = new JsonCodec();
+    WebhookSignatures signatures =
+        new TwilioSignatureVerifier(publicBaseUrl, authToken, config.twilio().authTokenSecondary())
+            ::isValid;
+    Health health = health(pool, directory);
+    List<Route> routes = routes(services, signatures, health, json);
+
+    jobQueue.scheduleRecurring(
+        "reconcile-unknown-conversations",
+        RECONCILE_EVERY,
+        () -> services.reconcileUnknownConversations().reconcile(RECONCILE_BATCH));
+    // Stopped after the HTTP server, so that a send request in flight still gets its send job.
+    started.push(new Stoppable("job queue", jobQueue::stop));
+    http = new HttpServer(routes, new ApiKeys(apiKeys()), json, clock, GRACE_PERIOD);
+    http.start("0.0.0.0", port);
+    started.push(new Stoppable("HTTP server", http::stop));
+    jobQueue.start(services.jobHandler());
+
+    LOG.info(
+        "sms foundation started mode={} port={} public_base_url={} tenant_directory={}",
+        config.mode().name().toLowerCase(Locale.ROOT),
+        http.port(),
+        publicBaseUrl,
+        config.tenantDirectory().name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The pool on {@code DATABASE_URL}, or on an embedded PostgreSQL keeping its data in the data
+   * directory; the schema is migrated before anything uses it.
+   */
+  private HikariDataSource openDatabase() {
+    DatabaseUrl url;
+    if (config.databaseUrl() == null) {
+      EmbeddedPostgresServer embedded =
+          EmbeddedPostgresServer.start(config.dataDir(), embeddedDatabasePort());
+      started.push(new Stoppable("embedded PostgreSQL", embedded));
+      url = embedded.databaseUrl();
+    } else {
+      url = DatabaseUrl.parse(config.databaseUrl());
+    }
+    HikariDataSource pool =
+        PostgresDataSources.create(url, config.dbPoolSize(), "sms-postgres", null);
+    started.push(new Stoppable("database pool", pool));
+    String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
+    PostgresSchema.migrate(pool, schema);
+    return pool;
+  }
+
+  /**
+   * The embedded server's usual port, so that {@code psql -p 54329} finds it; any free port when
+   * another program holds that one.
+   */
+  private static int embeddedDatabasePort() {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(
+          new InetSocketAddress(
+              InetAddress.getLoopbackAddress(), EmbeddedPostgresServer.DEFAULT_PORT));
+      return EmbeddedPostgresServer.DEFAULT_PORT;
+    } catch (IOException taken) {
+      return 0;
+    }
+  }
+
+  /** Twilio itself, or in local mode the in-process emulator unless another one is named. */
+  private TwilioSmsGateway twilioGateway(String authToken) {
     String accountSid =
         config.twilio().accountSid() != null
             ? config.twilio().accountSid()
             : localCredentials.accountSid();
-    URI twilioApi = config.twilio().apiBaseUrl();
-    String twilioState = twilioApi == null ? "configured" : "emulator_at_api_base_url";
-    if (config.isLocal() && twilioApi == null) {
+    URI apiBaseUrl = config.twilio().apiBaseUrl();
+    twilioHealth = apiBaseUrl == null ? "configured" : "api_base_url";
+    if (config.isLocal() && apiBaseUrl == null) {
       TwilioEmulator emulator =
           TwilioEmulator.builder().accountSid(accountSid).authToken(authToken).start();
       started.push(new Stoppable("Twilio emulator", emulator));
-      twilioApi = URI.create(emulator.baseUrl());
-      twilioState = "emulator";
+      apiBaseUrl = URI.create(emulator.baseUrl());
+      twilioHealth = "emulator";
     }
     TwilioSmsGateway gateway =
         TwilioSmsGateway.create(
@@ -142,119 +246,88 @@ public final class SmsApplication {
                 authToken,
                 config.twilio().phoneNumber(),
                 config.twilio().messagingServiceSid(),
-                twilioApi,
+                apiBaseUrl,
                 publicBaseUrl));
     started.push(new Stoppable("Twilio gateway", gateway));
+    return gateway;
+  }
 
-    TenantDirectory directory;
-    Supplier<String> directoryHealth;
-    switch (config.tenantDirectory()) {
+  private TenantDirectory tenantDirectory(PostgresAdapters postgres) {
+    return switch (config.tenantDirectory()) {
       case MONITOR -> {
         MonitorTenantDirectory monitor = new MonitorTenantDirectory(config.monitor().settings());
         started.push(new Stoppable("Monitor client", monitor));
-        directory = monitor;
         directoryHealth = () -> monitorHealth(monitor.circuitState());
+        yield monitor;
       }
       case POSTGRES -> {
-        directory = TenantDirectory.none();
         directoryHealth = () -> "tenant_profiles";
+        yield postgres.tenantDirectory();
       }
       case NONE -> {
-        directory = TenantDirectory.none();
         directoryHealth = () -> "not_configured";
+        yield TenantDirectory.none();
       }
-      default -> throw new IllegalStateException("unknown directory " + config.tenantDirectory());
-    }
+    };
+  }
 
-    PhoneNumbers phones = new PhoneNumbers(config.defaultRegion());
-    SmsServices services =
-        SmsServices.create(
-            new SmsServices.Ports(
-                storage.unitOfWork(),
-                storage.conversations(),
-                storage.messages(),
-                storage.tenantNumbers(),
-                directory,
-                gateway,
-                storage.jobQueue()),
-            new SmsServices.Settings(
-                phones,
-                new LanguageDetector(),
-                Duration.ofSeconds(2),
-                Duration.ofMinutes(10),
-                clock));
-
+  private Health health(HikariDataSource pool, TenantDirectory directory) {
     ExecutorService probes =
         Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-probe").factory());
     started.push(new Stoppable("health probes", probes::shutdownNow));
-    String twilioHealth = twilioState;
-    Health health =
-        new Health(
-            version(),
-            new CachedProbe(
-                () -> {}, Duration.ofSeconds(1), Duration.ofSeconds(1), probes, System::nanoTime),
-            () ->
-                config.isLocal() && config.twilio().apiBaseUrl() == null
-                    ? "emulator"
-                    : "configured",
-            directoryHealth);
+    CachedProbe database =
+        new CachedProbe(
+            () -> {
+              try (Connection connection = pool.getConnection()) {
+                if (!connection.isValid(1)) {
+                  throw new SQLException("the connection is not valid");
+                }
+              }
+            },
+            HEALTH_FRESH_FOR,
+            HEALTH_BUDGET,
+            probes,
+            System::nanoTime);
+    String twilio = twilioHealth;
+    return new Health(version(), database, () -> twilio, directoryHealth);
+  }
 
-    JsonCodec json = new JsonCodec();
-    WebhookSignatures signatures =
-        new TwilioSignatureVerifier(publicBaseUrl, authToken, config.twilio().authTokenSecondary())
-            ::isValid;
-    List<Route> routes =
-        List.of(
-            Route.post(
-                "/webhook/twilio/sms",
-                Access.PUBLIC,
-                new InboundSmsEndpoint(services.receiveInbound(), signatures)),
-            Route.post(
-                "/webhook/twilio/status",
-                Access.PUBLIC,
-                new StatusCallbackEndpoint(services.recordDeliveryStatus(), signatures)),
-            Route.post(
-                "/sms/send",
-                Access.API_KEY,
-                new SendSmsEndpoint(
-                    services.sendSms(),
-                    new SendRateLimiter(config.sendRatePerMinute(), System::nanoTime),
-                    json)),
-            Route.get(
-                "/messages/{id}",
-                Access.API_KEY,
-                new MessageEndpoint(services.readMessage(), json)),
-            Route.get(
-                "/conversations/{phone}",
-                Access.API_KEY,
-                new ConversationEndpoint(services.readConversation(), json)),
-            Route.put(
-                "/conversations/{phone}/workflow",
-                Access.API_KEY,
-                new WorkflowEndpoint(services.setWorkflow(), json)),
-            Route.get("/health", Access.PUBLIC, new HealthEndpoint(health, json)));
-    // Stopped after the HTTP server, so that a send request in flight still gets its send job.
-    started.push(new Stoppable("job queue", storage.jobQueue()));
-    http = new HttpServer(routes, new ApiKeys(apiKeys), json, clock, GRACE_PERIOD);
-    http.start("0.0.0.0", port);
-    started.push(new Stoppable("HTTP server", http::stop));
+  private List<Route> routes(
+      SmsServices services, WebhookSignatures signatures, Health health, JsonCodec json) {
+    return List.of(
+        Route.post(
+            "/webhook/twilio/sms",
+            Access.PUBLIC,
+            new InboundSmsEndpoint(services.receiveInbound(), signatures)),
+        Route.post(
+            "/webhook/twilio/status",
+            Access.PUBLIC,
+            new StatusCallbackEndpoint(services.recordDeliveryStatus(), signatures)),
+        Route.post(
+            "/sms/send",
+            Access.API_KEY,
+            new SendSmsEndpoint(
+                services.sendSms(),
+                new SendRateLimiter(config.sendRatePerMinute(), System::nanoTime),
+                json)),
+        Route.get(
+            "/messages/{id}", Access.API_KEY, new MessageEndpoint(services.readMessage(), json)),
+        Route.get(
+            "/conversations/{phone}",
+            Access.API_KEY,
+            new ConversationEndpoint(services.readConversation(), json)),
+        Route.put(
+            "/conversations/{phone}/workflow",
+            Access.API_KEY,
+            new WorkflowEndpoint(services.setWorkflow(), json)),
+        Route.get("/health", Access.PUBLIC, new HealthEndpoint(health, json)));
+  }
 
-    storage.jobQueue().start(services.jobHandler());
-    ScheduledExecutorService reconcile =
-        Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("reconcile").daemon().factory());
-    reconcile.scheduleWithFixedDelay(
-        () -> services.reconcileUnknownConversations().reconcile(RECONCILE_BATCH),
-        RECONCILE_EVERY.toSeconds(),
-        RECONCILE_EVERY.toSeconds(),
-        TimeUnit.SECONDS);
-    started.push(new Stoppable("reconciliation", reconcile::shutdownNow));
-    LOG.info(
-        "sms foundation started mode={} port={} public_base_url={} tenant_directory={}",
-        config.mode().name().toLowerCase(java.util.Locale.ROOT),
-        http.port(),
-        publicBaseUrl,
-        config.tenantDirectory().name().toLowerCase(java.util.Locale.ROOT));
+  /** The configured API keys, or in local mode without any the generated one. */
+  private List<String> apiKeys() {
+    return config.apiKeys().isEmpty() && localCredentials != null
+        ? List.of(localCredentials.apiKey())
+        : config.apiKeys();
   }
 
   /** Stops everything in reverse order of starting; requests in flight finish first. */

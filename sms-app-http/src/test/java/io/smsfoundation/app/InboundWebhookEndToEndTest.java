@@ -250,7 +250,8 @@ class InboundWebhookEndToEndTest {
     assertThat(message.at("/media/0/content_type").asText()).isEqualTo("image/jpeg");
     List<String> names = new ArrayList<>();
     message.get("raw_webhook_data").fieldNames().forEachRemaining(names::add);
-    assertThat(names).containsExactlyElementsOf(form.keySet());
+    // every parameter is kept; PostgreSQL's jsonb does not keep their order
+    assertThat(names).containsExactlyInAnyOrderElementsOf(form.keySet());
     assertThat(message.at("/raw_webhook_data/FromCity").asText()).isEqualTo("JERSEY CITY");
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
 import io.smsfoundation.adapter.twilio.TwilioSignatures;
 import io.smsfoundation.app.config.AppConfig;
 import java.io.IOException;
@@ -44,17 +45,20 @@ final class TestApplication implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> env;
+  private final PostgresTestDatabase.Schema schema;
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private SmsApplication application;
 
-  private TestApplication(Map<String, String> env) {
+  private TestApplication(Map<String, String> env, PostgresTestDatabase.Schema schema) {
     this.env = env;
+    this.schema = schema;
   }
 
   /**
-   * Starts the service in local mode with a known API key and auth token, an ephemeral port, and a
-   * fresh data directory, plus {@code overrides}.
+   * Starts the service in local mode with a known API key and auth token, an ephemeral port, a
+   * fresh data directory and a schema of its own on the test PostgreSQL (unless {@code overrides}
+   * name a {@code DATABASE_URL}), plus {@code overrides}.
    */
   static TestApplication start(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>();
@@ -69,8 +73,20 @@ final class TestApplication implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     env.putAll(overrides);
-    TestApplication app = new TestApplication(env);
-    app.application = new SmsApplication(AppConfig.fromEnvironment(env)).start();
+    PostgresTestDatabase.Schema schema = null;
+    if (!env.containsKey(AppConfig.DATABASE_URL)) {
+      schema = PostgresTestDatabase.createSchema(false);
+      env.put(AppConfig.DATABASE_URL, TestDatabases.urlOf(schema));
+    }
+    TestApplication app = new TestApplication(env, schema);
+    try {
+      app.application = new SmsApplication(AppConfig.fromEnvironment(env)).start();
+    } catch (RuntimeException e) {
+      if (schema != null) {
+        schema.close();
+      }
+      throw e;
+    }
     return app;
   }
 
@@ -86,7 +102,13 @@ final class TestApplication implements AutoCloseable {
 
   @Override
   public void close() {
-    application.stop();
+    try {
+      application.stop();
+    } finally {
+      if (schema != null) {
+        schema.close();
+      }
+    }
   }
 
   SmsApplication application() {

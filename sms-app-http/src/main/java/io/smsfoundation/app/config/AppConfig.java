@@ -1,6 +1,7 @@
 package io.smsfoundation.app.config;
 
 import io.smsfoundation.adapter.monitor.MonitorSettings;
+import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import java.net.URI;
 import java.nio.file.Path;
@@ -310,12 +311,13 @@ public record AppConfig(
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
   private static String databaseUrlProblem(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    return lower.startsWith("postgres://")
-            || lower.startsWith("postgresql://")
-            || lower.startsWith("jdbc:postgresql://")
-        ? null
-        : "must start with postgres://, postgresql:// or jdbc:postgresql://";
+    try {
+      DatabaseUrl.parse(url);
+      return null;
+    } catch (IllegalArgumentException invalid) {
+      // DatabaseUrl's messages never contain the password
+      return "is not usable: " + invalid.getMessage();
+    }
   }
 
   @Override
