@@ -103,7 +103,7 @@ public final class Main {
     out.println("Try it:");
     out.printf(
         "  java -jar sms-app-http/target/sms-app-http.jar simulate inbound --from \"+12015550123\""
-            + " --body \"Hola, ¿cuándo vence la renta?\" --url %s%n",
+            + " --body \"Hola, gracias\" --url %s%n",
         base);
     out.printf(
         "  curl -H \"Authorization: Bearer %s\" %s/conversations/%%2B12015550123%n", apiKey, base);

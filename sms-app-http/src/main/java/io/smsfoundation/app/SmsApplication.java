@@ -111,7 +111,7 @@ public final class SmsApplication {
   /**
    * Starts the database, the services, the HTTP server and the background jobs.
    *
-   * @throws IllegalStateException when something cannot start; what did start is stopped again
+   * @throws RuntimeException when something cannot start; whatever had started is stopped again
    */
   public synchronized SmsApplication start() {
     if (running) {
