@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -266,14 +265,6 @@ public final class HttpServer {
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpReply.JSON);
       response.getHeaders().put(REQUEST_ID_HEADER, requestId);
       response.write(true, ByteBuffer.wrap(envelope(error, requestId)), callback);
-    }
-
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      String requestId = UUID.randomUUID().toString();
-      fields.put(HttpHeader.CONTENT_TYPE, HttpReply.JSON);
-      fields.put(REQUEST_ID_HEADER, requestId);
-      return ByteBuffer.wrap(envelope(forStatus(status), requestId));
     }
   }
 
