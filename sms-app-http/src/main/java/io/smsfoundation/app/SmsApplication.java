@@ -367,7 +367,7 @@ public final class SmsApplication {
   }
 
   /** The auth token that signs webhooks: configured, or generated in local mode. */
-  public String authToken() {
+  private String authToken() {
     if (config.twilio().authToken() != null) {
       return config.twilio().authToken();
     }

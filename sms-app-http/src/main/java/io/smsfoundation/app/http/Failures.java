@@ -2,7 +2,6 @@ package io.smsfoundation.app.http;
 
 import io.smsfoundation.ports.in.InvalidCommandException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -42,16 +41,16 @@ final class Failures {
 
   /**
    * Whether the failure comes from not reaching the database: pool timeouts, refused or broken
-   * connections, and SQL states of class 08 (connection exception) or 57P (operator intervention).
-   * Looks only at JDK types so that it holds for any JDBC stack.
+   * connections, socket failures under a JDBC exception, and SQL states of class 08 (connection
+   * exception) or 57P (operator intervention). Looks only at JDK types so that it holds for any
+   * JDBC stack.
    */
   static boolean isDatabaseUnavailable(Throwable failure) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
       if (t instanceof SQLTransientConnectionException
           || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException
-          || t instanceof ConnectException) {
+          || t instanceof SQLRecoverableException) {
         return true;
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
