@@ -195,7 +195,8 @@ public final class SmsApplication {
     DatabaseUrl url;
     if (config.databaseUrl() == null) {
       EmbeddedPostgresServer embedded =
-          EmbeddedPostgresServer.start(config.dataDir(), embeddedDatabasePort());
+          EmbeddedPostgresServer.start(config.dataDir(), embeddedDatabasePort())
+              .stopOnlyWhenClosed();
       started.push(new Stoppable("embedded PostgreSQL", embedded));
       url = embedded.databaseUrl();
     } else {

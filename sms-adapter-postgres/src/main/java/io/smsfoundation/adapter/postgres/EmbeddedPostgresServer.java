@@ -243,6 +243,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return majorVersion;
   }
 
+  /**
+   * Leaves stopping to the caller: removes the JVM shutdown hook, for an application whose own
+   * shutdown closes this server after the work that needs it (in-flight requests, jobs) is done.
+   * Without this, both hooks run at once on SIGTERM and the database may stop first.
+   *
+   * @return this server
+   */
+  public EmbeddedPostgresServer stopOnlyWhenClosed() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // the JVM is shutting down already; the hook runs as registered
+    }
+    return this;
+  }
+
   /** Stops the server (fast shutdown); the data stays. Idempotent. */
   @Override
   public void close() {
