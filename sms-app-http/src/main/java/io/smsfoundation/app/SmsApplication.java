@@ -14,8 +14,9 @@ import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
-import io.smsfoundation.app.health.CachedProbe;
+import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
+import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ApiKeys;
 import io.smsfoundation.app.http.ConversationEndpoint;
 import io.smsfoundation.app.http.HealthEndpoint;
@@ -23,6 +24,7 @@ import io.smsfoundation.app.http.HttpServer;
 import io.smsfoundation.app.http.InboundSmsEndpoint;
 import io.smsfoundation.app.http.JsonCodec;
 import io.smsfoundation.app.http.MessageEndpoint;
+import io.smsfoundation.app.http.MetricsEndpoint;
 import io.smsfoundation.app.http.Route;
 import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendRateLimiter;
@@ -30,8 +32,11 @@ import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.StatusCallbackEndpoint;
 import io.smsfoundation.app.http.WebhookSignatures;
 import io.smsfoundation.app.http.WorkflowEndpoint;
+import io.smsfoundation.app.metrics.DatabaseGauges;
+import io.smsfoundation.app.metrics.ServiceMetrics;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
 import java.io.IOException;
@@ -40,8 +45,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -51,7 +55,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,10 +85,27 @@ public final class SmsApplication {
   /** How long an unknown conversation must be quiet before reconciliation asks again. */
   static final Duration RECONCILE_QUIET_FOR = Duration.ofMinutes(10);
 
-  /** A database check is reused this long, and waited for at most {@link #HEALTH_BUDGET}. */
-  static final Duration HEALTH_FRESH_FOR = Duration.ofSeconds(1);
+  /** How often the database is checked for health and readiness, and how long a check may take. */
+  static final Duration DATABASE_CHECK_EVERY = Duration.ofSeconds(2);
 
-  static final Duration HEALTH_BUDGET = Duration.ofSeconds(1);
+  static final Duration DATABASE_CHECK_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Twilio's account is read every few minutes: often enough to notice revoked credentials. */
+  static final Duration TWILIO_CHECK_EVERY = Duration.ofMinutes(5);
+
+  /** The emulator is local and free to ask. */
+  static final Duration EMULATOR_CHECK_EVERY = Duration.ofSeconds(30);
+
+  static final Duration TWILIO_CHECK_TIMEOUT = Duration.ofSeconds(5);
+
+  static final Duration MONITOR_CHECK_EVERY = Duration.ofMinutes(1);
+
+  static final Duration MONITOR_CHECK_TIMEOUT = Duration.ofSeconds(3);
+
+  /** How often the gauges that need a query (conversation counts, job backlog) are refreshed. */
+  static final Duration DATABASE_GAUGES_EVERY = Duration.ofMinutes(1);
+
+  private static final URI TWILIO_API = URI.create("https://api.twilio.com");
 
   private final AppConfig config;
   private final Clock clock;
@@ -93,11 +115,20 @@ public final class SmsApplication {
   private URI publicBaseUrl;
   private LocalCredentials localCredentials;
   private boolean running;
-  private String twilioHealth;
-  private Supplier<String> directoryHealth;
+  private ServiceMetrics metrics;
+  private Twilio twilio;
+  private Health.DirectorySide directorySide;
 
   /** One step of shutting down, with a name for the log. */
   private record Stoppable(String name, AutoCloseable action) {}
+
+  /**
+   * How Twilio is reached, for the health probe.
+   *
+   * @param apiBaseUrl Twilio's API or an emulator
+   * @param mode {@code live} or {@code emulator}
+   */
+  private record Twilio(URI apiBaseUrl, String accountSid, String mode) {}
 
   public SmsApplication(AppConfig config) {
     this(config, Clock.systemUTC());
@@ -137,6 +168,8 @@ public final class SmsApplication {
             ? config.publicBaseUrl()
             : URI.create("http://localhost:" + port);
     String authToken = authToken();
+    metrics = new ServiceMetrics();
+    started.push(new Stoppable("metrics", metrics));
 
     HikariDataSource pool = openDatabase();
     PostgresAdapters postgres = PostgresAdapters.create(pool);
@@ -144,16 +177,18 @@ public final class SmsApplication {
     TwilioSmsGateway gateway = twilioGateway(authToken);
     TenantDirectory directory = tenantDirectory(postgres);
 
+    // The decorators count what happens (docs/operations.md lists the meters); the services and
+    // adapters underneath know nothing of metrics.
     SmsServices services =
         SmsServices.create(
             new SmsServices.Ports(
-                postgres.unitOfWork(),
-                postgres.conversations(),
-                postgres.messages(),
+                metrics.unitOfWork(postgres.unitOfWork()),
+                metrics.conversations(postgres.conversations()),
+                metrics.messages(postgres.messages()),
                 postgres.tenantNumbers(),
                 directory,
-                gateway,
-                jobQueue),
+                metrics.gateway(gateway),
+                metrics.jobQueue(jobQueue)),
             new SmsServices.Settings(
                 new PhoneNumbers(config.defaultRegion()),
                 new LanguageDetector(),
@@ -165,19 +200,22 @@ public final class SmsApplication {
     WebhookSignatures signatures =
         new TwilioSignatureVerifier(publicBaseUrl, authToken, config.twilio().authTokenSecondary())
             ::isValid;
-    Health health = health(pool, directory);
+    Health health = health(pool, jobQueue, authToken);
     List<Route> routes = routes(services, signatures, health, json);
 
+    ReconcileUnknownConversations reconciliation =
+        metrics.reconciliation(services.reconcileUnknownConversations());
     jobQueue.scheduleRecurring(
         "reconcile-unknown-conversations",
         RECONCILE_EVERY,
-        () -> services.reconcileUnknownConversations().reconcile(RECONCILE_BATCH));
+        () -> reconciliation.reconcile(RECONCILE_BATCH));
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
-    http = new HttpServer(routes, new ApiKeys(apiKeys()), json, clock, GRACE_PERIOD);
+    http =
+        new HttpServer(routes, new ApiKeys(apiKeys()), json, clock, metrics.http(), GRACE_PERIOD);
     http.start("0.0.0.0", port);
     started.push(new Stoppable("HTTP server", http::stop));
-    jobQueue.start(services.jobHandler());
+    jobQueue.start(metrics.jobHandler(services.jobHandler()));
 
     LOG.info(
         "sms foundation started mode={} port={} public_base_url={} tenant_directory={}",
@@ -205,6 +243,7 @@ public final class SmsApplication {
     HikariDataSource pool =
         PostgresDataSources.create(url, config.dbPoolSize(), "sms-postgres", null);
     started.push(new Stoppable("database pool", pool));
+    metrics.trackPool(pool);
     String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
     PostgresSchema.migrate(pool, schema);
     return pool;
@@ -232,14 +271,16 @@ public final class SmsApplication {
             ? config.twilio().accountSid()
             : localCredentials.accountSid();
     URI apiBaseUrl = config.twilio().apiBaseUrl();
-    twilioHealth = apiBaseUrl == null ? "configured" : "api_base_url";
     if (config.isLocal() && apiBaseUrl == null) {
       TwilioEmulator emulator =
           TwilioEmulator.builder().accountSid(accountSid).authToken(authToken).start();
       started.push(new Stoppable("Twilio emulator", emulator));
       apiBaseUrl = URI.create(emulator.baseUrl());
-      twilioHealth = "emulator";
     }
+    twilio =
+        apiBaseUrl == null
+            ? new Twilio(TWILIO_API, accountSid, "live")
+            : new Twilio(apiBaseUrl, accountSid, "emulator");
     TwilioSmsGateway gateway =
         TwilioSmsGateway.create(
             TwilioSettings.of(
@@ -256,54 +297,129 @@ public final class SmsApplication {
   private TenantDirectory tenantDirectory(PostgresAdapters postgres) {
     return switch (config.tenantDirectory()) {
       case MONITOR -> {
-        MonitorTenantDirectory monitor = new MonitorTenantDirectory(config.monitor().settings());
+        // counts its own lookups, under the names the decorator uses for the other directories
+        MonitorTenantDirectory monitor =
+            new MonitorTenantDirectory(config.monitor().settings(), metrics.registry());
         started.push(new Stoppable("Monitor client", monitor));
-        directoryHealth = () -> monitorHealth(monitor.circuitState());
+        directorySide =
+            new Health.DirectorySide(
+                "monitor", () -> monitor.circuitState().name().toLowerCase(Locale.ROOT), null);
         yield monitor;
       }
       case POSTGRES -> {
-        directoryHealth = () -> "tenant_profiles";
-        yield postgres.tenantDirectory();
+        directorySide = new Health.DirectorySide("postgres", null, null);
+        yield metrics.tenantDirectory(postgres.tenantDirectory());
       }
       case NONE -> {
-        directoryHealth = () -> "not_configured";
-        yield TenantDirectory.none();
+        directorySide = new Health.DirectorySide("none", null, null);
+        yield metrics.tenantDirectory(TenantDirectory.none());
       }
     };
   }
 
-  private Health health(HikariDataSource pool, TenantDirectory directory) {
-    ExecutorService probes =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("health-probe").factory());
-    started.push(new Stoppable("health probes", probes::shutdownNow));
-    CachedProbe database =
-        new CachedProbe(
+  /**
+   * The probes behind {@code /health}: each runs in the background on its own schedule, so that a
+   * health request only reads their latest results. The database is checked once before the service
+   * listens, so that readiness is right from the first request.
+   */
+  private Health health(HikariDataSource pool, PostgresJobQueue jobQueue, String authToken) {
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "sms-health");
+              thread.setDaemon(true);
+              return thread;
+            });
+    ExecutorService checks =
+        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("sms-health-check").factory());
+    HttpClient probeHttp =
+        HttpClient.newBuilder()
+            .connectTimeout(MONITOR_CHECK_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    started.push(
+        new Stoppable(
+            "health probes",
             () -> {
-              try (Connection connection = pool.getConnection()) {
-                if (!connection.isValid(1)) {
-                  throw new SQLException("the connection is not valid");
-                }
-              }
-            },
-            HEALTH_FRESH_FOR,
-            HEALTH_BUDGET,
-            probes,
+              scheduler.shutdownNow();
+              checks.shutdownNow();
+              probeHttp.close();
+            }));
+
+    ScheduledProbe database =
+        new ScheduledProbe(
+            "database",
+            DependencyChecks.database(pool, DATABASE_CHECK_TIMEOUT),
+            DATABASE_CHECK_EVERY,
+            DATABASE_CHECK_TIMEOUT,
+            checks,
+            clock,
             System::nanoTime);
-    String twilio = twilioHealth;
-    return new Health(version(), database, () -> twilio, directoryHealth);
+    ScheduledProbe twilioProbe =
+        new ScheduledProbe(
+            "twilio",
+            DependencyChecks.twilioAccount(
+                probeHttp,
+                twilio.apiBaseUrl(),
+                twilio.accountSid(),
+                authToken,
+                TWILIO_CHECK_TIMEOUT),
+            twilio.mode().equals("live") ? TWILIO_CHECK_EVERY : EMULATOR_CHECK_EVERY,
+            TWILIO_CHECK_TIMEOUT,
+            checks,
+            clock,
+            System::nanoTime);
+    Health.DirectorySide directory = directorySide;
+    if (config.tenantDirectory() == AppConfig.TenantDirectoryKind.MONITOR) {
+      ScheduledProbe monitorProbe =
+          new ScheduledProbe(
+              "monitor",
+              DependencyChecks.reachable(probeHttp, config.monitor().url(), MONITOR_CHECK_TIMEOUT),
+              MONITOR_CHECK_EVERY,
+              MONITOR_CHECK_TIMEOUT,
+              checks,
+              clock,
+              System::nanoTime);
+      directory = new Health.DirectorySide(directory.kind(), directory.circuit(), monitorProbe);
+      metrics.trackProbe(monitorProbe);
+      monitorProbe.start(scheduler);
+    }
+    metrics.trackProbe(database);
+    metrics.trackProbe(twilioProbe);
+    database.checkNow();
+    database.start(scheduler);
+    twilioProbe.start(scheduler);
+
+    DatabaseGauges gauges = metrics.databaseGauges(pool, jobQueue);
+    scheduler.scheduleWithFixedDelay(
+        () -> checks.execute(gauges::refresh),
+        0,
+        DATABASE_GAUGES_EVERY.toMillis(),
+        TimeUnit.MILLISECONDS);
+
+    boolean configured =
+        config.twilio().accountSid() != null && config.twilio().authToken() != null;
+    return new Health(
+        version(),
+        database,
+        new Health.TwilioSide(twilio.mode(), configured ? "configured" : "generated", twilioProbe),
+        directory);
   }
 
   private List<Route> routes(
       SmsServices services, WebhookSignatures signatures, Health health, JsonCodec json) {
+    HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
     return List.of(
         Route.post(
             "/webhook/twilio/sms",
             Access.PUBLIC,
-            new InboundSmsEndpoint(services.receiveInbound(), signatures)),
+            new InboundSmsEndpoint(metrics.receiveInbound(services.receiveInbound()), signatures)),
         Route.post(
             "/webhook/twilio/status",
             Access.PUBLIC,
-            new StatusCallbackEndpoint(services.recordDeliveryStatus(), signatures)),
+            new StatusCallbackEndpoint(
+                metrics.recordDeliveryStatus(services.recordDeliveryStatus()), signatures)),
         Route.post(
             "/sms/send",
             Access.API_KEY,
@@ -321,7 +437,14 @@ public final class SmsApplication {
             "/conversations/{phone}/workflow",
             Access.API_KEY,
             new WorkflowEndpoint(services.setWorkflow(), json)),
-        Route.get("/health", Access.PUBLIC, new HealthEndpoint(health, json)));
+        Route.get("/health", Access.PUBLIC, healthEndpoint.report()),
+        Route.get("/health/ready", Access.PUBLIC, healthEndpoint.readiness()),
+        Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()),
+        Route.get(
+            "/metrics",
+            Access.PUBLIC,
+            new MetricsEndpoint(
+                metrics::scrape, ServiceMetrics.CONTENT_TYPE, config.metricsToken())));
   }
 
   /** The configured API keys, or in local mode without any the generated one. */
@@ -377,14 +500,6 @@ public final class SmsApplication {
 
   public AppConfig config() {
     return config;
-  }
-
-  private static String monitorHealth(MonitorTenantDirectory.CircuitState state) {
-    return switch (state) {
-      case CLOSED -> "ok";
-      case HALF_OPEN -> "recovering";
-      case OPEN -> "circuit_open";
-    };
   }
 
   /** The version in the jar's manifest, {@code dev} when run from classes. */

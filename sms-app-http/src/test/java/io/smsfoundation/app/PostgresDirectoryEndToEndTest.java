@@ -53,7 +53,8 @@ class PostgresDirectoryEndToEndTest {
 
     assertThat(page.at("/conversation/tenant_id").asText()).isEqualTo("tenant-pg-1");
     assertThat(page.at("/conversation/language").asText()).isEqualTo("pt");
-    assertThat(json(app.call("GET", "/health", null, Map.of())).at("/checks/monitor").asText())
-        .isEqualTo("tenant_profiles");
+    JsonNode directory = json(app.call("GET", "/health", null, Map.of())).at("/checks/monitor");
+    assertThat(directory.get("directory").asText()).isEqualTo("postgres");
+    assertThat(directory.get("status").asText()).isEqualTo("ok");
   }
 }

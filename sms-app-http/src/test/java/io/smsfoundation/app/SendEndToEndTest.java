@@ -289,8 +289,15 @@ class SendEndToEndTest {
     JsonNode health = json(response);
     assertThat(health.get("ok").asBoolean()).isTrue();
     assertThat(health.get("version").asText()).isNotBlank();
-    assertThat(health.at("/checks/database").asText()).isEqualTo("ok");
-    assertThat(health.at("/checks/twilio").asText()).isEqualTo("emulator");
-    assertThat(health.at("/checks/monitor").asText()).isNotBlank();
+    assertThat(health.at("/checks/database/status").asText()).isEqualTo("ok");
+    assertThat(health.at("/checks/database/latency_ms").isNumber()).isTrue();
+    assertThat(health.at("/checks/twilio/mode").asText()).isEqualTo("emulator");
+    assertThat(health.at("/checks/twilio/credentials").asText()).isEqualTo("generated");
+    JsonNode twilio =
+        eventually(
+            () -> json(app.call("GET", "/health", null, Map.of())).at("/checks/twilio"),
+            check -> !check.get("status").asText().equals("pending"));
+    assertThat(twilio.get("status").asText()).isEqualTo("ok");
+    assertThat(health.at("/checks/monitor/status").asText()).isEqualTo("not_configured");
   }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,6 +50,7 @@ final class TestApplication implements AutoCloseable {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private SmsApplication application;
+  private volatile Consumer<HttpResponse<String>> recorder = response -> {};
 
   private TestApplication(Map<String, String> env, PostgresTestDatabase.Schema schema) {
     this.env = env;
@@ -115,6 +117,11 @@ final class TestApplication implements AutoCloseable {
     return application;
   }
 
+  /** Hands every response of {@link #call} (and the calls built on it) to {@code recorder}. */
+  void recordTo(Consumer<HttpResponse<String>> recorder) {
+    this.recorder = recorder;
+  }
+
   Path dataDir() {
     return Path.of(env.get(AppConfig.SMS_DATA_DIR));
   }
@@ -170,7 +177,9 @@ final class TestApplication implements AutoCloseable {
             .method(method, publisher);
     headers.forEach(request::header);
     try {
-      return client.send(request.build(), BodyHandlers.ofString());
+      HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+      recorder.accept(response);
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

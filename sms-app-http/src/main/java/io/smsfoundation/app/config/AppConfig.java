@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  *     kept in {@code dataDir}
  * @param apiKeys the keys callers present; may be empty only in local mode, where one is generated
  * @param sendRatePerMinute how many sends one API key may make per minute (token bucket)
+ * @param metricsToken the bearer token {@code GET /metrics} requires, or {@code null} when it is
+ *     open (for a scraper on a private network)
  */
 public record AppConfig(
     Mode mode,
@@ -37,7 +39,8 @@ public record AppConfig(
     List<String> apiKeys,
     String defaultRegion,
     LogFormat logFormat,
-    int sendRatePerMinute) {
+    int sendRatePerMinute,
+    String metricsToken) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -60,6 +63,7 @@ public record AppConfig(
   public static final String DEFAULT_REGION = "DEFAULT_REGION";
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String SMS_SEND_RATE_PER_MINUTE = "SMS_SEND_RATE_PER_MINUTE";
+  public static final String METRICS_TOKEN = "METRICS_TOKEN";
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -199,7 +203,8 @@ public record AppConfig(
         apiKeys,
         defaultRegion,
         logFormat,
-        sendRatePerMinute);
+        sendRatePerMinute,
+        metricsToken);
   }
 
   /**
@@ -267,6 +272,14 @@ public record AppConfig(
     LogFormat logFormat = read.choice(LOG_FORMAT, LogFormat.class, LogFormat.JSON);
     int sendRate =
         read.integer(SMS_SEND_RATE_PER_MINUTE, DEFAULT_SEND_RATE_PER_MINUTE, 1, 1_000_000);
+    String metricsToken = read.text(METRICS_TOKEN);
+    if (metricsToken != null
+        && (metricsToken.length() < MIN_API_KEY_LENGTH
+            || !KEY_CHARACTERS.matcher(metricsToken).matches())) {
+      read.problem(
+          METRICS_TOKEN,
+          "must be at least " + MIN_API_KEY_LENGTH + " visible ASCII characters without spaces");
+    }
 
     if (mode == Mode.PRODUCTION) {
       read.require(TWILIO_ACCOUNT_SID, "production");
@@ -306,7 +319,8 @@ public record AppConfig(
         apiKeys,
         region,
         logFormat,
-        sendRate);
+        sendRate,
+        metricsToken);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -348,6 +362,8 @@ public record AppConfig(
         + logFormat.code()
         + ", sendRatePerMinute="
         + sendRatePerMinute
+        + ", metricsToken="
+        + (metricsToken == null ? "-" : "***")
         + "]";
   }
 

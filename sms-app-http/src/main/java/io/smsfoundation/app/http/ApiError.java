@@ -16,6 +16,7 @@ public final class ApiError extends RuntimeException {
   private final String code;
   private final transient Map<String, Object> details;
   private final transient Map<String, String> headers;
+  private final String outcome;
 
   private ApiError(
       int status,
@@ -23,11 +24,32 @@ public final class ApiError extends RuntimeException {
       String message,
       Map<String, ?> details,
       Map<String, String> headers) {
+    this(status, code, message, details, headers, null);
+  }
+
+  private ApiError(
+      int status,
+      String code,
+      String message,
+      Map<String, ?> details,
+      Map<String, String> headers,
+      String outcome) {
     super(message, null, false, false);
     this.status = status;
     this.code = Objects.requireNonNull(code, "code");
     this.details = details == null ? Map.of() : new LinkedHashMap<>(details);
     this.headers = Map.copyOf(headers);
+    this.outcome = outcome;
+  }
+
+  /** This refusal with an outcome word for the log and metrics ({@code invalid_signature}). */
+  public ApiError withOutcome(String word) {
+    return new ApiError(status, code, getMessage(), details, headers, word);
+  }
+
+  /** The outcome word for the log and metrics: the one given, else the error code. */
+  public String outcome() {
+    return outcome == null ? code : outcome;
   }
 
   public static ApiError validation(String message, Map<String, ?> details) {
@@ -35,12 +57,12 @@ public final class ApiError extends RuntimeException {
   }
 
   public static ApiError unauthorized() {
+    return unauthorized("A valid API key is required: send it as 'Authorization: Bearer <key>'");
+  }
+
+  public static ApiError unauthorized(String message) {
     return new ApiError(
-        401,
-        "sms.unauthorized",
-        "A valid API key is required: send it as 'Authorization: Bearer <key>'",
-        null,
-        Map.of("WWW-Authenticate", "Bearer"));
+        401, "sms.unauthorized", message, null, Map.of("WWW-Authenticate", "Bearer"));
   }
 
   public static ApiError forbidden(String message) {

@@ -29,14 +29,16 @@ public final class ConversationEndpoint implements Endpoint {
     return readConversation
         .read(query)
         .map(
-            page ->
-                HttpReply.json(
-                    200,
-                    json.write(
-                        new ConversationPageView(
-                            ConversationView.of(page.conversation()),
-                            page.messages().stream().map(MessageView::of).toList(),
-                            page.nextCursor()))))
+            page -> {
+              LogContext.conversation(page.conversation());
+              return HttpReply.json(
+                  200,
+                  json.write(
+                      new ConversationPageView(
+                          ConversationView.of(page.conversation()),
+                          page.messages().stream().map(MessageView::of).toList(),
+                          page.nextCursor())));
+            })
         .orElseThrow(() -> ApiError.notFound("No conversation with this phone number"));
   }
 

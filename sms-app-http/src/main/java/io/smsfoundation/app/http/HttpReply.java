@@ -37,6 +37,12 @@ public final class HttpReply {
     return new HttpReply(status, JSON, body, Map.of(), null);
   }
 
+  /** A text answer, such as the Prometheus exposition format. */
+  public static HttpReply text(int status, String contentType, String body) {
+    return new HttpReply(
+        status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), null);
+  }
+
   /** The empty TwiML answer Twilio expects from a webhook: do nothing more. */
   public static HttpReply emptyTwiml() {
     return new HttpReply(200, XML, EMPTY_TWIML, Map.of(), null);

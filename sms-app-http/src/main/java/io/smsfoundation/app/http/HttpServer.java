@@ -48,22 +48,32 @@ public final class HttpServer {
   private static final String ATTR_REQUEST_ID = "sms.request_id";
   private static final String ATTR_STARTED = "sms.started_nanos";
   private static final String ATTR_ROUTE = "sms.route";
+  private static final String ATTR_TEMPLATE = "sms.route_template";
+  private static final String UNMATCHED = "unmatched";
   private static final String ATTR_OUTCOME = "sms.outcome";
 
   private final ApiKeys apiKeys;
   private final JsonCodec json;
   private final Clock clock;
+  private final ExchangeObserver observer;
   private final Javalin javalin;
 
   /**
    * @param apiKeys checks the routes of {@link Route.Access#API_KEY}
+   * @param observer told about every answered request (metrics)
    * @param gracePeriod how long {@link #stop()} waits for requests in flight
    */
   public HttpServer(
-      List<Route> routes, ApiKeys apiKeys, JsonCodec json, Clock clock, Duration gracePeriod) {
+      List<Route> routes,
+      ApiKeys apiKeys,
+      JsonCodec json,
+      Clock clock,
+      ExchangeObserver observer,
+      Duration gracePeriod) {
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     this.json = Objects.requireNonNull(json, "json");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.observer = Objects.requireNonNull(observer, "observer");
     this.javalin =
         Javalin.create(
             config -> {
@@ -133,6 +143,7 @@ public final class HttpServer {
   private void exchange(Context ctx, Route route) {
     String routeName = route.method() + " " + route.path();
     ctx.attribute(ATTR_ROUTE, routeName);
+    ctx.attribute(ATTR_TEMPLATE, route.path());
     MDC.put("route", routeName);
     HttpRequest request = request(ctx, route);
     if (route.access() == Route.Access.API_KEY) {
@@ -278,24 +289,33 @@ public final class HttpServer {
     error.headers().forEach(ctx::header);
     ctx.contentType(HttpReply.JSON);
     ctx.result(envelope(error, requestId));
-    ctx.attribute(ATTR_OUTCOME, error.code());
+    ctx.attribute(ATTR_OUTCOME, error.outcome());
   }
 
   private void end(Context ctx) {
     try {
       Long started = ctx.attribute(ATTR_STARTED);
-      long micros = started == null ? 0 : (System.nanoTime() - started) / 1_000;
-      String route = ctx.attribute(ATTR_ROUTE);
+      long nanos = started == null ? 0 : System.nanoTime() - started;
+      String template = ctx.attribute(ATTR_TEMPLATE);
+      String method = ctx.req().getMethod();
+      String route = template == null ? method + " " + UNMATCHED : method + " " + template;
       String outcome = ctx.attribute(ATTR_OUTCOME);
+      int status = ctx.statusCode();
+      double millis = Math.round(nanos / 100_000.0) / 10.0;
+      MDC.put("route", route);
       if (outcome != null) {
         MDC.put("outcome", outcome);
       }
-      LOG.info(
-          "http {} {} {} {} ms",
-          route == null ? ctx.method() + " unmatched" : route,
-          ctx.statusCode(),
-          outcome == null ? "-" : outcome,
-          String.format(Locale.ROOT, "%.1f", micros / 1000.0));
+      LOG.atInfo()
+          .addKeyValue("status", status)
+          .addKeyValue("duration_ms", millis)
+          .log(
+              "http {} {} {} {} ms",
+              route,
+              status,
+              outcome == null ? "-" : outcome,
+              String.format(Locale.ROOT, "%.1f", millis));
+      observer.answered(method, template == null ? UNMATCHED : template, status, outcome, nanos);
     } finally {
       MDC.clear();
     }

@@ -27,9 +27,11 @@ public final class MessageEndpoint implements Endpoint {
     return readMessage
         .read(id)
         .map(
-            found ->
-                HttpReply.json(
-                    200, json.write(MessageView.withHistory(found.message(), found.history()))))
+            found -> {
+              LogContext.message(found.message());
+              return HttpReply.json(
+                  200, json.write(MessageView.withHistory(found.message(), found.history())));
+            })
         .orElseThrow(() -> ApiError.notFound("No message has this id"));
   }
 }

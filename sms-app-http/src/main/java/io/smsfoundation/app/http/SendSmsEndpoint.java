@@ -37,6 +37,9 @@ public final class SendSmsEndpoint implements Endpoint {
     }
     ObjectNode body = json.readObject(request.body());
     Map<String, String> fields = JsonCodec.textFields(body, "to", "tenant_id", "body");
+    if (fields.get("tenant_id") != null) {
+      LogContext.tenant(fields.get("tenant_id"));
+    }
     SendCommand command =
         new SendCommand(
             fields.get("to"),

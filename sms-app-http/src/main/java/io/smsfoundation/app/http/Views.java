@@ -151,7 +151,8 @@ final class Views {
     }
   }
 
-  record HealthView(boolean ok, String version, Map<String, String> checks) {}
+  /** {@code GET /health/live}: the process serves requests. */
+  record LivenessView(boolean ok, String status, String version) {}
 
   record ErrorView(ErrorBody error) {}
 

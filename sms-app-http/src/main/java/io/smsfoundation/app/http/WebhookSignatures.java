@@ -10,6 +10,9 @@ import java.util.Map;
 @FunctionalInterface
 public interface WebhookSignatures {
 
+  /** The outcome word of a webhook refused for its signature (DESIGN section 11). */
+  String INVALID_SIGNATURE = "invalid_signature";
+
   /**
    * @param rawPath the request path as received
    * @param rawQuery the query string as received, or {@code null}
@@ -23,11 +26,13 @@ public interface WebhookSignatures {
   static Map<String, String> verifiedForm(HttpRequest request, WebhookSignatures signatures) {
     String signature = request.header("X-Twilio-Signature");
     if (signature == null || signature.isBlank()) {
-      throw ApiError.forbidden("The X-Twilio-Signature header is missing");
+      throw ApiError.forbidden("The X-Twilio-Signature header is missing")
+          .withOutcome(INVALID_SIGNATURE);
     }
     Map<String, List<String>> form = FormBody.parse(request.body());
     if (!signatures.isValid(request.rawPath(), request.rawQuery(), form, signature.strip())) {
-      throw ApiError.forbidden("The Twilio signature does not match this request");
+      throw ApiError.forbidden("The Twilio signature does not match this request")
+          .withOutcome(INVALID_SIGNATURE);
     }
     return FormBody.firstValues(form);
   }

@@ -30,7 +30,11 @@ public final class WorkflowEndpoint implements Endpoint {
             request.pathParam("phone"), fields.get("workflow_type"), fields.get("workflow_id"));
     return setWorkflow
         .set(command)
-        .map(c -> HttpReply.json(200, json.write(ConversationView.of(c))))
+        .map(
+            c -> {
+              LogContext.conversation(c);
+              return HttpReply.json(200, json.write(ConversationView.of(c)));
+            })
         .orElseThrow(() -> ApiError.notFound("No conversation with this phone number"));
   }
 }

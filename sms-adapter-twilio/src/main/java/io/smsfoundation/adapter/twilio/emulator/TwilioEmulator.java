@@ -42,8 +42,9 @@ import org.slf4j.LoggerFactory;
  * It answers {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} (form {@code To}, {@code
  * From} or {@code MessagingServiceSid}, {@code Body}, {@code StatusCallback}), {@code GET
  * .../Messages/{Sid}.json} and {@code GET .../Messages.json} (filters {@code To}, {@code From})
- * with Twilio-shaped JSON, checks HTTP Basic auth (account SID and auth token), and after accepting
- * a message posts status callbacks signed with the auth token, as Twilio does: none for the initial
+ * with Twilio-shaped JSON, {@code GET /2010-04-01/Accounts/{AccountSid}.json} (the account, which
+ * health probes fetch), checks HTTP Basic auth (account SID and auth token), and after accepting a
+ * message posts status callbacks signed with the auth token, as Twilio does: none for the initial
  * {@code queued}, then {@code sent} after {@link Builder#sentDelay} and {@code delivered} after a
  * further {@link Builder#deliveredDelay}.
  *
@@ -124,6 +125,7 @@ public final class TwilioEmulator implements AutoCloseable {
       Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages\\.json");
   private static final Pattern MESSAGE =
       Pattern.compile("/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json");
+  private static final Pattern ACCOUNT = Pattern.compile("/2010-04-01/Accounts/([^/]+)\\.json");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
   private static final DateTimeFormatter RFC_2822 =
@@ -250,9 +252,11 @@ public final class TwilioEmulator implements AutoCloseable {
       String path = exchange.getRequestURI().getRawPath();
       Matcher collection = MESSAGES.matcher(path);
       Matcher single = MESSAGE.matcher(path);
+      Matcher account = ACCOUNT.matcher(path);
       boolean isCollection = collection.matches();
       boolean isSingle = !isCollection && single.matches();
-      if (!isCollection && !isSingle) {
+      boolean isAccount = !isCollection && !isSingle && account.matches();
+      if (!isCollection && !isSingle && !isAccount) {
         notFound(exchange, path);
         return;
       }
@@ -261,13 +265,16 @@ public final class TwilioEmulator implements AutoCloseable {
         error(exchange, 401, 20003, "Authenticate");
         return;
       }
-      String pathAccount = isCollection ? collection.group(1) : single.group(1);
+      String pathAccount =
+          isCollection ? collection.group(1) : isSingle ? single.group(1) : account.group(1);
       if (!pathAccount.equals(accountSid)) {
         notFound(exchange, path);
         return;
       }
       String method = exchange.getRequestMethod();
-      if (isCollection && method.equals("POST")) {
+      if (isAccount && method.equals("GET")) {
+        respond(exchange, 200, account());
+      } else if (isCollection && method.equals("POST")) {
         create(exchange);
       } else if (isCollection && method.equals("GET")) {
         list(exchange);
@@ -447,6 +454,17 @@ public final class TwilioEmulator implements AutoCloseable {
       return;
     }
     respond(exchange, 200, json(message));
+  }
+
+  /** The account resource, as much of it as a health check reads. */
+  private Map<String, Object> account() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("sid", accountSid);
+    json.put("friendly_name", "SMS Foundation emulator");
+    json.put("status", "active");
+    json.put("type", "Full");
+    json.put("uri", "/" + API_VERSION + "/Accounts/" + accountSid + ".json");
+    return json;
   }
 
   private void list(HttpExchange exchange) throws IOException {

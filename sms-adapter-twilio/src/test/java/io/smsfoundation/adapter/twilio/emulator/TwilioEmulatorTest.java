@@ -227,6 +227,26 @@ class TwilioEmulatorTest {
   }
 
   @Test
+  void the_account_answers_with_the_right_credentials_only() throws Exception {
+    String url = emulator.baseUrl() + "/2010-04-01/Accounts/" + emulator.accountSid() + ".json";
+
+    HttpResponse<String> account = get(url);
+    HttpResponse<String> wrong =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", basicAuth(emulator.accountSid(), "not-the-token"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(account.statusCode()).isEqualTo(200);
+    assertThat(json(account).get("sid").asText()).isEqualTo(emulator.accountSid());
+    assertThat(json(account).get("status").asText()).isEqualTo("active");
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    assertThat(get(url.replace(emulator.accountSid(), "AC" + "0".repeat(32))).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void unknown_paths_and_methods_are_refused() throws Exception {
     assertThat(
             get(emulator.baseUrl()

@@ -1,0 +1,267 @@
+package io.smsfoundation.app;
+
+import static io.smsfoundation.app.TestApplication.API_KEY;
+import static io.smsfoundation.app.TestApplication.encode;
+import static io.smsfoundation.app.TestApplication.eventually;
+import static io.smsfoundation.app.TestApplication.inboundForm;
+import static io.smsfoundation.app.TestApplication.json;
+import static io.smsfoundation.app.TestApplication.newSid;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
+import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
+import io.smsfoundation.app.OpenApiDescription.Operation;
+import io.smsfoundation.app.config.AppConfig;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Real responses against {@code docs/openapi.yaml}: the service runs on real PostgreSQL (through a
+ * proxy the test cuts at the end, for the 503s), the Twilio emulator, a metrics token and a low
+ * send rate; every endpoint is called in its usual and its error cases, every response is recorded,
+ * and each one must be documented (path template, method, status, required headers, content type)
+ * and match its schema. Every operation the document describes must have been called.
+ */
+class OpenApiContractEndToEndTest {
+
+  private static final String SECOND_KEY = "second-api-key-0123456789abcdef";
+  private static final String METRICS_TOKEN = "metrics-token-0123456789abcdef";
+  private static final int SEND_RATE = 8;
+
+  private static final List<HttpResponse<String>> responses = new CopyOnWriteArrayList<>();
+  private static final OpenApiDescription openApi =
+      new OpenApiDescription(ProjectFiles.file("docs/openapi.yaml"));
+
+  private static PostgresTestDatabase.Schema schema;
+  private static TcpProxy proxy;
+  private static TestApplication app;
+
+  @BeforeAll
+  static void runEveryEndpoint() {
+    schema = PostgresTestDatabase.createSchema(false);
+    proxy = TestDatabases.proxyFor(schema);
+    app =
+        TestApplication.start(
+            Map.of(
+                AppConfig.DATABASE_URL,
+                TestDatabases.urlThrough(schema, proxy),
+                AppConfig.SMS_API_KEYS,
+                API_KEY + "," + SECOND_KEY,
+                AppConfig.METRICS_TOKEN,
+                METRICS_TOKEN,
+                AppConfig.SMS_SEND_RATE_PER_MINUTE,
+                Integer.toString(SEND_RATE)));
+    app.recordTo(responses::add);
+    exerciseEveryEndpoint();
+    exerciseTheDatabaseOutage();
+  }
+
+  @AfterAll
+  static void stop() {
+    try {
+      app.close();
+    } finally {
+      proxy.close();
+      schema.close();
+    }
+  }
+
+  private static void exerciseEveryEndpoint() {
+    String phone = "+12015554101";
+    // inbound webhook: new, duplicate, forged, unsigned, malformed, too large
+    Map<String, String> inbound = inboundForm(newSid(), phone, "Hola, ¿cuándo viene el técnico?");
+    assertThat(app.webhook("/webhook/twilio/sms", inbound).statusCode()).isEqualTo(200);
+    app.webhook("/webhook/twilio/sms", inbound);
+    app.webhook(
+        "/webhook/twilio/sms", inboundForm(newSid(), phone, "forged"), "bm90LWEtc2lnbmF0dXJl");
+    app.webhook("/webhook/twilio/sms", inboundForm(newSid(), phone, "unsigned"), null);
+    Map<String, String> noSender = inboundForm(newSid(), phone, "no sender");
+    noSender.remove("From");
+    app.webhook("/webhook/twilio/sms", noSender);
+    app.call(
+        "POST",
+        "/webhook/twilio/sms",
+        "Body=" + "x".repeat(70_000),
+        Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", "x"));
+
+    // send: accepted, replayed, mismatch, invalid, unauthorized, too large
+    HttpResponse<String> sent =
+        app.send("+12015554102", "Your receipt is ready.", "Idempotency-Key", "openapi-1");
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(202);
+    String messageId = json(sent).get("message_id").asText();
+    app.send("+12015554102", "Your receipt is ready.", "Idempotency-Key", "openapi-1");
+    app.send("+12015554102", "Another body", "Idempotency-Key", "openapi-1");
+    app.postJson("/sms/send", "{\"to\": \"12\", \"body\": \"\"}");
+    app.call("POST", "/sms/send", "{}", Map.of("Content-Type", "application/json"));
+    app.postJson("/sms/send", "{\"to\":\"+12015554102\",\"body\":\"" + "x".repeat(70_000) + "\"}");
+    // opted out: Twilio answers 21610 for this number, and the next send is refused
+    String unsubscribed = TwilioEmulator.UNSUBSCRIBED;
+    String refusedId = json(app.send(unsubscribed, "Are you there?")).get("message_id").asText();
+    eventually(
+        () -> json(app.get("/messages/" + refusedId)),
+        m -> m.get("delivery_status").asText().equals("failed"));
+    app.send(unsubscribed, "Again?");
+    // the second key runs out of sends
+    for (int i = 0; i <= SEND_RATE; i++) {
+      app.call(
+          "POST",
+          "/sms/send",
+          "{}",
+          Map.of("Authorization", "Bearer " + SECOND_KEY, "Content-Type", "application/json"));
+    }
+
+    // status callbacks: with and without our id, forged, bad id
+    String sid =
+        eventually(
+                () -> json(app.get("/messages/" + messageId)),
+                m -> m.get("delivery_status").asText().equals("delivered"))
+            .get("twilio_sid")
+            .asText();
+    app.status(sid, "read", messageId);
+    app.status(sid, "delivered", null);
+    app.status(newSid(), "sent", null);
+    Map<String, String> callback = new LinkedHashMap<>();
+    callback.put("MessageSid", sid);
+    callback.put("MessageStatus", "sent");
+    app.webhook("/webhook/twilio/status", callback, "bm90LWEtc2lnbmF0dXJl");
+    app.webhook("/webhook/twilio/status?message_id=not-a-uuid", callback);
+
+    // reads
+    app.get("/messages/" + messageId);
+    app.get("/messages/" + refusedId);
+    app.get("/messages/0190a1b2-0000-7000-8000-000000000000");
+    app.get("/messages/not-a-uuid");
+    app.call("GET", "/messages/" + messageId, null, Map.of());
+    HttpResponse<String> firstPage = app.get("/conversations/" + encode(phone) + "?limit=1");
+    app.get("/conversations/" + phone.substring(2));
+    app.get("/conversations/" + encode("+12015554102"));
+    app.get("/conversations/" + encode(unsubscribed));
+    app.get(
+        "/conversations/"
+            + encode(phone)
+            + "?limit=1&cursor="
+            + encode(json(firstPage).get("next_cursor").asText("")));
+    app.get("/conversations/%2B19995554199");
+    app.get("/conversations/" + encode(phone) + "?limit=500");
+    app.call("GET", "/conversations/" + encode(phone), null, Map.of());
+
+    // workflow
+    app.putJson(
+        "/conversations/" + encode(phone) + "/workflow",
+        "{\"workflow_type\": \"collections\", \"workflow_id\": \"case-7\"}");
+    app.putJson("/conversations/" + encode(phone) + "/workflow", "{\"workflow_type\": 7}");
+    app.putJson("/conversations/%2B19995554199/workflow", "{\"workflow_type\": \"x\"}");
+    app.call(
+        "PUT",
+        "/conversations/" + encode(phone) + "/workflow",
+        "{}",
+        Map.of("Content-Type", "application/json"));
+    app.putJson(
+        "/conversations/" + encode(phone) + "/workflow",
+        "{\"workflow_id\": \"" + "x".repeat(70_000) + "\"}");
+
+    // operations
+    app.call("GET", "/health", null, Map.of("X-Request-Id", "openapi-health-1"));
+    app.call("GET", "/health/ready", null, Map.of());
+    app.call("GET", "/health/live", null, Map.of());
+    app.call("GET", "/metrics", null, Map.of("Authorization", "Bearer " + METRICS_TOKEN));
+    app.call("GET", "/metrics", null, Map.of());
+    app.call("GET", "/metrics", null, Map.of("Authorization", "Bearer wrong-token-0123456789"));
+  }
+
+  /** The database goes away: every endpoint that needs it answers 503, in parallel to save time. */
+  private static void exerciseTheDatabaseOutage() {
+    proxy.cut();
+    eventually(() -> app.call("GET", "/health/ready", null, Map.of()), r -> r.statusCode() == 503);
+    List<Supplier<HttpResponse<String>>> calls = new ArrayList<>();
+    calls.add(() -> app.inbound("+12015554103", "during the outage"));
+    calls.add(() -> app.status(newSid(), "delivered", null));
+    calls.add(() -> app.send("+12015554103", "while down"));
+    calls.add(() -> app.get("/messages/0190a1b2-0000-7000-8000-000000000001"));
+    calls.add(() -> app.get("/conversations/%2B12015554101"));
+    calls.add(
+        () ->
+            app.putJson(
+                "/conversations/%2B12015554101/workflow", "{\"workflow_type\": \"collections\"}"));
+    calls.add(() -> app.call("GET", "/health", null, Map.of()));
+    calls.add(() -> app.call("GET", "/health/live", null, Map.of()));
+    try (ExecutorService parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
+      calls.forEach(call -> running.add(CompletableFuture.supplyAsync(call, parallel)));
+      running.forEach(CompletableFuture::join);
+    }
+  }
+
+  @Test
+  void every_response_is_documented_and_matches_its_schema() {
+    assertThat(responses).hasSizeGreaterThan(50);
+    List<String> problems = new ArrayList<>();
+    for (HttpResponse<String> response : responses) {
+      String method = response.request().method();
+      String path = response.request().uri().getRawPath();
+      Optional<Operation> operation = openApi.operationFor(method, path);
+      if (operation.isEmpty()) {
+        problems.add(method + " " + path + ": no such operation");
+        continue;
+      }
+      openApi
+          .problems(operation.get(), response)
+          .forEach(
+              problem ->
+                  problems.add(
+                      operation.get()
+                          + " -> "
+                          + response.statusCode()
+                          + ": "
+                          + problem
+                          + " ["
+                          + abbreviate(response.body())
+                          + "]"));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void every_documented_operation_was_called() {
+    Set<Operation> called = new LinkedHashSet<>();
+    for (HttpResponse<String> response : responses) {
+      openApi
+          .operationFor(response.request().method(), response.request().uri().getRawPath())
+          .ifPresent(called::add);
+    }
+
+    assertThat(called).containsExactlyInAnyOrderElementsOf(openApi.operations());
+  }
+
+  @Test
+  void the_usual_and_the_error_statuses_were_all_seen() {
+    Set<Integer> statuses = new LinkedHashSet<>();
+    responses.forEach(response -> statuses.add(response.statusCode()));
+
+    assertThat(statuses).contains(200, 202, 400, 401, 403, 404, 409, 413, 422, 429, 503);
+  }
+
+  @Test
+  void every_reference_resolves_and_every_response_schema_compiles() {
+    assertThat(openApi.root().get("openapi").asText()).startsWith("3.1.");
+    assertThat(openApi.compileAllResponseSchemas()).isGreaterThan(20);
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+  }
+}
