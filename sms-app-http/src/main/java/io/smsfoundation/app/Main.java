@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The command line: no argument (or {@code serve}) starts the service; {@code simulate ...} posts
- * signed fake Twilio webhooks to a running one. Only parses arguments and hands over.
+ * signed fake Twilio webhooks to a running one; {@code healthcheck} asks a running one whether it
+ * is ready. Only parses arguments and hands over.
  */
 public final class Main {
 
@@ -25,6 +26,10 @@ public final class Main {
       case "simulate" ->
           System.exit(
               new SimulateCommand(System.getenv(), System.out, System.err)
+                  .run(Arrays.copyOfRange(args, 1, args.length)));
+      case "healthcheck" ->
+          System.exit(
+              new HealthcheckCommand(System.getenv(), System.out)
                   .run(Arrays.copyOfRange(args, 1, args.length)));
       case "help", "--help", "-h" -> usage(System.out);
       default -> {
@@ -123,6 +128,7 @@ public final class Main {
           java -jar sms-app-http.jar simulate inbound --from <phone> --body <text> [options]
           java -jar sms-app-http.jar simulate status --sid <SM...> --status <status> [options]
           java -jar sms-app-http.jar simulate --help  the simulate options
+          java -jar sms-app-http.jar healthcheck [url]  exit 0 when the local service is ready
         """);
   }
 }

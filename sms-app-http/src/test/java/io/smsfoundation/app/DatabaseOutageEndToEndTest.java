@@ -66,12 +66,16 @@ class DatabaseOutageEndToEndTest {
       HttpResponse<String> unhealthy = eventually(() -> health(), r -> r.statusCode() == 503);
       assertThat(unhealthy.statusCode()).isEqualTo(503);
       assertThat(json(unhealthy).get("ok").asBoolean()).isFalse();
+      assertThat(json(unhealthy).at("/checks/database/status").asText()).isEqualTo("down");
+      assertThat(app.call("GET", "/health/ready", null, Map.of()).statusCode()).isEqualTo(503);
+      assertThat(app.call("GET", "/health/live", null, Map.of()).statusCode()).isEqualTo(200);
       assertError(app.send(phone, "while down"), 503, "sms.unavailable");
     } finally {
       proxy.restore();
     }
 
     assertThat(eventually(() -> health(), r -> r.statusCode() == 200).statusCode()).isEqualTo(200);
+    assertThat(app.call("GET", "/health/ready", null, Map.of()).statusCode()).isEqualTo(200);
     // Twilio retries the webhook that got the 503: now it is stored, once
     assertThat(app.webhook("/webhook/twilio/sms", duringOutage).statusCode()).isEqualTo(200);
     assertThat(app.webhook("/webhook/twilio/sms", duringOutage).statusCode()).isEqualTo(200);

@@ -59,6 +59,19 @@ class TenantLinkEndToEndTest {
   }
 
   @Test
+  void health_reports_the_monitor_with_its_circuit_and_probe() {
+    JsonNode monitorCheck =
+        eventually(
+            () -> json(app.call("GET", "/health", null, Map.of())).at("/checks/monitor"),
+            check -> !check.get("status").asText().equals("pending"));
+
+    assertThat(monitorCheck.get("directory").asText()).isEqualTo("monitor");
+    assertThat(monitorCheck.get("circuit").asText()).isEqualTo("closed");
+    assertThat(monitorCheck.get("status").asText()).isEqualTo("ok");
+    assertThat(monitorCheck.get("latency_ms").isNumber()).isTrue();
+  }
+
+  @Test
   void unknown_number_stays_without_tenant() {
     app.inbound("+12015553043", "Who is this?");
 

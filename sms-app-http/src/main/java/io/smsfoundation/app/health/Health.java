@@ -1,5 +1,6 @@
 package io.smsfoundation.app.health;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -181,6 +182,8 @@ public final class Health {
   }
 
   private static String time(ScheduledProbe.Result result) {
-    return result.checkedAt() == null ? null : result.checkedAt().toString();
+    return result.checkedAt() == null
+        ? null
+        : result.checkedAt().truncatedTo(ChronoUnit.MILLIS).toString();
   }
 }

@@ -156,7 +156,8 @@ public final class ScheduledProbe {
     return last;
   }
 
-  private void checkInBackground() {
+  /** One scheduled tick: starts a check on the runner unless one is running. */
+  void checkInBackground() {
     synchronized (this) {
       if (running) {
         return; // the previous check hangs: result() already reports the timeout

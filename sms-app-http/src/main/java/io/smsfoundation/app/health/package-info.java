@@ -1,5 +1,6 @@
 /**
- * Health reporting: cached, time-boxed probes of the service's dependencies, so that a health check
- * is cheap and never hangs on a slow one.
+ * Health reporting: probes of the service's dependencies that run in the background on a schedule,
+ * and the report built from their latest results, so that a health request is cheap and never waits
+ * for a slow dependency.
  */
 package io.smsfoundation.app.health;

@@ -121,6 +121,23 @@ class AppConfigTest {
   }
 
   @Test
+  void metrics_token_is_optional_must_be_long_and_is_never_shown() {
+    Map<String, String> env = production();
+    assertThat(AppConfig.fromEnvironment(env).metricsToken()).isNull();
+
+    env.put("METRICS_TOKEN", "metrics-token-0123456789");
+    AppConfig config = AppConfig.fromEnvironment(env);
+    assertThat(config.metricsToken()).isEqualTo("metrics-token-0123456789");
+    assertThat(config.toString()).doesNotContain("metrics-token-0123456789");
+
+    env.put("METRICS_TOKEN", "short-one");
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("METRICS_TOKEN")
+        .hasMessageNotContaining("short-one");
+  }
+
+  @Test
   void monitor_url_selects_the_monitor_directory() {
     Map<String, String> env = new HashMap<>();
     env.put("MONITOR_API_URL", "http://monitor.internal:8081");
