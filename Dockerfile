@@ -10,7 +10,8 @@
 
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
-# the wrapper and the POMs first, so that the dependency download is cached apart from the sources
+# The wrapper and the POMs first, so that the dependency download is cached apart from the
+# sources. go-offline only warms that cache: the package step resolves whatever it missed.
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY sms-domain/pom.xml sms-domain/

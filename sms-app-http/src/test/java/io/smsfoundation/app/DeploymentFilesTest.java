@@ -139,8 +139,8 @@ class DeploymentFilesTest {
         .contains(AppConfig.DEFAULT_PORT + ":" + AppConfig.DEFAULT_PORT);
     Map<String, String> environment = new HashMap<>();
     sms.get("environment")
-        .fields()
-        .forEachRemaining(e -> environment.put(e.getKey(), withDefaults(e.getValue().asText())));
+        .properties()
+        .forEach(e -> environment.put(e.getKey(), withDefaults(e.getValue().asText())));
     assertThat(variables()).containsAll(environment.keySet());
     assertThat(environment).containsEntry("SMS_DATA_DIR", "/data");
 

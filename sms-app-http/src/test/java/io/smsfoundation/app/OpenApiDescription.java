@@ -74,8 +74,8 @@ final class OpenApiDescription {
   Set<Operation> operations() {
     Set<Operation> all = new LinkedHashSet<>();
     root.get("paths")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             path ->
                 path.getValue()
                     .fieldNames()
@@ -123,9 +123,7 @@ final class OpenApiDescription {
     }
     String responsePointer = resolve(operationPointer + status);
     JsonNode described = root.at(responsePointer);
-    Iterator<Map.Entry<String, JsonNode>> headers = described.path("headers").fields();
-    while (headers.hasNext()) {
-      Map.Entry<String, JsonNode> header = headers.next();
+    for (Map.Entry<String, JsonNode> header : described.path("headers").properties()) {
       JsonNode definition =
           root.at(resolve(responsePointer + "/headers/" + escape(header.getKey())));
       if (definition.path("required").asBoolean(false)

@@ -72,6 +72,7 @@ public final class Health {
    */
   public record Report(boolean ok, String status, String version, Checks checks) {}
 
+  /** One check per dependency. */
   public record Checks(DatabaseCheck database, TwilioCheck twilio, MonitorCheck monitor) {}
 
   /**
@@ -82,6 +83,12 @@ public final class Health {
    */
   public record DatabaseCheck(String status, String detail, Double latencyMs, String checkedAt) {}
 
+  /**
+   * Twilio: the last read of the account resource.
+   *
+   * @param mode {@code live} or {@code emulator}
+   * @param credentials {@code configured} or {@code generated}
+   */
   public record TwilioCheck(
       String status,
       String detail,
@@ -90,6 +97,12 @@ public final class Health {
       Double latencyMs,
       String checkedAt) {}
 
+  /**
+   * The tenant directory.
+   *
+   * @param directory {@code monitor}, {@code postgres} or {@code none}
+   * @param circuit the Monitor client's breaker state, {@code null} for other directories
+   */
   public record MonitorCheck(
       String status,
       String detail,
@@ -101,6 +114,7 @@ public final class Health {
   /** Whether the service can take webhooks, with the one check that decides it. */
   public record Readiness(boolean ok, String status, ReadinessChecks checks) {}
 
+  /** The one check readiness depends on. */
   public record ReadinessChecks(DatabaseCheck database) {}
 
   public Report report() {
