@@ -43,4 +43,66 @@ public record Conversation(
   public boolean hasTenant() {
     return tenantId != null;
   }
+
+  /** This conversation with a newer last message, as of {@code at}. */
+  public Conversation withLastMessageAt(Instant lastMessage, Instant at) {
+    return new Conversation(
+        id,
+        address,
+        tenantId,
+        workflowType,
+        workflowId,
+        language,
+        optedOut,
+        lastMessage,
+        createdAt,
+        at);
+  }
+
+  public Conversation withTenant(String tenant, Instant at) {
+    return new Conversation(
+        id,
+        address,
+        tenant,
+        workflowType,
+        workflowId,
+        language,
+        optedOut,
+        lastMessageAt,
+        createdAt,
+        at);
+  }
+
+  public Conversation withLanguage(LanguageDetection detection, Instant at) {
+    return new Conversation(
+        id,
+        address,
+        tenantId,
+        workflowType,
+        workflowId,
+        detection,
+        optedOut,
+        lastMessageAt,
+        createdAt,
+        at);
+  }
+
+  public Conversation withOptedOut(boolean optOut, Instant at) {
+    return new Conversation(
+        id,
+        address,
+        tenantId,
+        workflowType,
+        workflowId,
+        language,
+        optOut,
+        lastMessageAt,
+        createdAt,
+        at);
+  }
+
+  public Conversation withWorkflow(String type, String workflow, Instant at) {
+    return new Conversation(
+        id, address, tenantId, type, workflow, language, optedOut, lastMessageAt, createdAt, at);
+  }
 }

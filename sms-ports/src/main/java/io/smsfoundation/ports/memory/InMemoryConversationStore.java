@@ -41,20 +41,9 @@ public final class InMemoryConversationStore implements ConversationStore {
           }
           return change(
               existingId,
-              c -> {
-                Instant last = latest(c.lastMessageAt(), candidate.lastMessageAt());
-                return new Conversation(
-                    c.id(),
-                    c.address(),
-                    c.tenantId(),
-                    c.workflowType(),
-                    c.workflowId(),
-                    c.language(),
-                    c.optedOut(),
-                    last,
-                    c.createdAt(),
-                    candidate.updatedAt());
-              });
+              c ->
+                  c.withLastMessageAt(
+                      latest(c.lastMessageAt(), candidate.lastMessageAt()), candidate.updatedAt()));
         });
   }
 
@@ -76,82 +65,24 @@ public final class InMemoryConversationStore implements ConversationStore {
           if (c == null || c.tenantId() != null) {
             return false;
           }
-          change(
-              id,
-              x ->
-                  new Conversation(
-                      x.id(),
-                      x.address(),
-                      tenantId,
-                      x.workflowType(),
-                      x.workflowId(),
-                      x.language(),
-                      x.optedOut(),
-                      x.lastMessageAt(),
-                      x.createdAt(),
-                      at));
+          change(id, x -> x.withTenant(tenantId, at));
           return true;
         });
   }
 
   @Override
   public void updateLanguage(UUID id, LanguageDetection language, Instant at) {
-    db.locked(
-        () ->
-            change(
-                id,
-                x ->
-                    new Conversation(
-                        x.id(),
-                        x.address(),
-                        x.tenantId(),
-                        x.workflowType(),
-                        x.workflowId(),
-                        language,
-                        x.optedOut(),
-                        x.lastMessageAt(),
-                        x.createdAt(),
-                        at)));
+    db.locked(() -> change(id, x -> x.withLanguage(language, at)));
   }
 
   @Override
   public void setOptedOut(UUID id, boolean optedOut, Instant at) {
-    db.locked(
-        () ->
-            change(
-                id,
-                x ->
-                    new Conversation(
-                        x.id(),
-                        x.address(),
-                        x.tenantId(),
-                        x.workflowType(),
-                        x.workflowId(),
-                        x.language(),
-                        optedOut,
-                        x.lastMessageAt(),
-                        x.createdAt(),
-                        at)));
+    db.locked(() -> change(id, x -> x.withOptedOut(optedOut, at)));
   }
 
   @Override
   public void setWorkflow(UUID id, String workflowType, String workflowId, Instant at) {
-    db.locked(
-        () ->
-            change(
-                id,
-                x ->
-                    new Conversation(
-                        x.id(),
-                        x.address(),
-                        x.tenantId(),
-                        workflowType,
-                        workflowId,
-                        x.language(),
-                        x.optedOut(),
-                        x.lastMessageAt(),
-                        x.createdAt(),
-                        at)));
+    db.locked(() -> change(id, x -> x.withWorkflow(workflowType, workflowId, at)));
   }
 
   @Override

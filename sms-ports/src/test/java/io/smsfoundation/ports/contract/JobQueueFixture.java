@@ -12,4 +12,24 @@ public interface JobQueueFixture extends AutoCloseable {
 
   @Override
   void close();
+
+  /** A fixture over a running queue; {@code stop} ends it. */
+  static JobQueueFixture of(UnitOfWork unitOfWork, JobQueue jobQueue, Runnable stop) {
+    return new JobQueueFixture() {
+      @Override
+      public UnitOfWork unitOfWork() {
+        return unitOfWork;
+      }
+
+      @Override
+      public JobQueue jobQueue() {
+        return jobQueue;
+      }
+
+      @Override
+      public void close() {
+        stop.run();
+      }
+    };
+  }
 }

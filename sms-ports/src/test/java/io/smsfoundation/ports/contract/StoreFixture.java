@@ -15,4 +15,19 @@ public interface StoreFixture {
   MessageStore messages();
 
   TenantNumbers tenantNumbers();
+
+  /** A fixture over the given stores. */
+  static StoreFixture of(
+      UnitOfWork unitOfWork,
+      ConversationStore conversations,
+      MessageStore messages,
+      TenantNumbers tenantNumbers) {
+    record Stores(
+        UnitOfWork unitOfWork,
+        ConversationStore conversations,
+        MessageStore messages,
+        TenantNumbers tenantNumbers)
+        implements StoreFixture {}
+    return new Stores(unitOfWork, conversations, messages, tenantNumbers);
+  }
 }

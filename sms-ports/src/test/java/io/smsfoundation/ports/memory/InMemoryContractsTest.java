@@ -11,15 +11,10 @@ import io.smsfoundation.ports.contract.TenantDirectoryContract;
 import io.smsfoundation.ports.contract.TenantNumbersContract;
 import io.smsfoundation.ports.contract.UnitOfWorkContract;
 import io.smsfoundation.ports.in.JobHandler;
-import io.smsfoundation.ports.out.ConversationStore;
-import io.smsfoundation.ports.out.JobQueue;
-import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
 import io.smsfoundation.ports.out.TenantDirectory;
-import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.TenantProfile;
-import io.smsfoundation.ports.out.UnitOfWork;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -29,27 +24,11 @@ class InMemoryContractsTest {
 
   static StoreFixture stores() {
     InMemoryAdapters adapters = InMemoryAdapters.create();
-    return new StoreFixture() {
-      @Override
-      public UnitOfWork unitOfWork() {
-        return adapters.unitOfWork();
-      }
-
-      @Override
-      public ConversationStore conversations() {
-        return adapters.conversations();
-      }
-
-      @Override
-      public MessageStore messages() {
-        return adapters.messages();
-      }
-
-      @Override
-      public TenantNumbers tenantNumbers() {
-        return adapters.tenantNumbers();
-      }
-    };
+    return StoreFixture.of(
+        adapters.unitOfWork(),
+        adapters.conversations(),
+        adapters.messages(),
+        adapters.tenantNumbers());
   }
 
   @Nested
@@ -92,22 +71,7 @@ class InMemoryContractsTest {
       InMemoryJobQueue queue =
           new InMemoryJobQueue(db, Duration.ofMillis(20), Duration.ofMillis(200));
       queue.start(handler);
-      return new JobQueueFixture() {
-        @Override
-        public UnitOfWork unitOfWork() {
-          return db;
-        }
-
-        @Override
-        public JobQueue jobQueue() {
-          return queue;
-        }
-
-        @Override
-        public void close() {
-          queue.close();
-        }
-      };
+      return JobQueueFixture.of(db, queue, queue::close);
     }
   }
 
