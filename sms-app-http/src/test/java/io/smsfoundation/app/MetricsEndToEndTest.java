@@ -64,10 +64,16 @@ class MetricsEndToEndTest {
     eventually(
         () -> json(app.get("/conversations/" + encode(PHONE))),
         page -> !page.at("/conversation/tenant_id").isNull());
+    // counters move just after what the test can see (a commit, a status in the database)
     metrics =
         eventually(
             MetricsEndToEndTest::scrape,
-            text -> value(text, "sms_jobs_total", "type=\"link-tenant\"") >= 1);
+            text ->
+                value(text, "sms_jobs_total", "type=\"link-tenant\"") >= 1
+                    && value(text, "sms_jobs_total", "type=\"send-sms\"", "result=\"done\"") >= 2
+                    && value(
+                            text, "sms_webhooks_total", "webhook=\"status\"", "outcome=\"applied\"")
+                        >= 2);
   }
 
   @AfterAll
