@@ -92,7 +92,7 @@ class OpenApiContractEndToEndTest {
     Map<String, String> noSender = inboundForm(newSid(), phone, "no sender");
     noSender.remove("From");
     app.webhook("/webhook/twilio/sms", noSender);
-    app.call(
+    app.oversized(
         "POST",
         "/webhook/twilio/sms",
         "Body=" + "x".repeat(70_000),
@@ -107,7 +107,11 @@ class OpenApiContractEndToEndTest {
     app.send("+12015554102", "Another body", "Idempotency-Key", "openapi-1");
     app.postJson("/sms/send", "{\"to\": \"12\", \"body\": \"\"}");
     app.call("POST", "/sms/send", "{}", Map.of("Content-Type", "application/json"));
-    app.postJson("/sms/send", "{\"to\":\"+12015554102\",\"body\":\"" + "x".repeat(70_000) + "\"}");
+    app.oversized(
+        "POST",
+        "/sms/send",
+        "{\"to\":\"+12015554102\",\"body\":\"" + "x".repeat(70_000) + "\"}",
+        TestApplication.withAuth());
     // opted out: Twilio answers 21610 for this number, and the next send is refused
     String unsubscribed = TwilioEmulator.UNSUBSCRIBED;
     String refusedId = json(app.send(unsubscribed, "Are you there?")).get("message_id").asText();
@@ -170,9 +174,11 @@ class OpenApiContractEndToEndTest {
         "/conversations/" + encode(phone) + "/workflow",
         "{}",
         Map.of("Content-Type", "application/json"));
-    app.putJson(
+    app.oversized(
+        "PUT",
         "/conversations/" + encode(phone) + "/workflow",
-        "{\"workflow_id\": \"" + "x".repeat(70_000) + "\"}");
+        "{\"workflow_id\": \"" + "x".repeat(70_000) + "\"}",
+        TestApplication.withAuth());
 
     // operations
     app.call("GET", "/health", null, Map.of("X-Request-Id", "openapi-health-1"));

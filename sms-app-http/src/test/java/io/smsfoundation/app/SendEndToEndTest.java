@@ -196,9 +196,12 @@ class SendEndToEndTest {
   void bodies_over_64_kib_are_refused() {
     String huge = "{\"to\":\"+12015550100\",\"body\":\"" + "x".repeat(70_000) + "\"}";
 
-    assertError(app.postJson("/sms/send", huge), 413, "sms.payload_too_large");
     assertError(
-        app.call(
+        app.oversized("POST", "/sms/send", huge, TestApplication.withAuth()),
+        413,
+        "sms.payload_too_large");
+    assertError(
+        app.oversized(
             "POST",
             "/webhook/twilio/sms",
             "Body=" + "x".repeat(70_000),

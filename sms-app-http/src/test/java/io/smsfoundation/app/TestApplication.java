@@ -152,7 +152,8 @@ final class TestApplication implements AutoCloseable {
         headers);
   }
 
-  private static Map<String, String> withAuth(String... headers) {
+  /** The API key and a JSON content type, plus {@code headers} given as name, value pairs. */
+  static Map<String, String> withAuth(String... headers) {
     Map<String, String> all = new LinkedHashMap<>();
     all.put("Authorization", "Bearer " + API_KEY);
     all.put("Content-Type", "application/json");
@@ -160,6 +161,24 @@ final class TestApplication implements AutoCloseable {
       all.put(headers[i], headers[i + 1]);
     }
     return all;
+  }
+
+  /**
+   * A request with a body over the service's limit. The service answers 413 without reading the
+   * body and closes the connection, so the client, still sending, may see the connection reset
+   * before it reads the answer; it tries again, as a real client would.
+   */
+  HttpResponse<String> oversized(
+      String method, String path, String body, Map<String, String> headers) {
+    UncheckedIOException reset = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      try {
+        return call(method, path, body, headers);
+      } catch (UncheckedIOException e) {
+        reset = e;
+      }
+    }
+    throw reset;
   }
 
   /** Any request; {@code body} may be {@code null}, a {@link String} or a {@code byte[]}. */
