@@ -184,7 +184,7 @@ public final class SmsApplication {
             new SmsServices.Ports(
                 metrics.unitOfWork(postgres.unitOfWork()),
                 metrics.conversations(postgres.conversations()),
-                metrics.messages(postgres.messages()),
+                postgres.messages(),
                 postgres.tenantNumbers(),
                 directory,
                 metrics.gateway(gateway),

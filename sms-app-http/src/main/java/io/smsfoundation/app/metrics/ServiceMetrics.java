@@ -25,7 +25,6 @@ import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobQueue;
-import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.SmsGateway;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.UnitOfWork;
@@ -155,10 +154,6 @@ public final class ServiceMetrics implements AutoCloseable {
 
   public SmsGateway gateway(SmsGateway gateway) {
     return new MeteredSmsGateway(gateway, registry);
-  }
-
-  public MessageStore messages(MessageStore messages) {
-    return inboundLanguages.store(messages);
   }
 
   public ConversationStore conversations(ConversationStore conversations) {

@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.in;
 
+import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.MessageSid;
 import java.util.List;
@@ -49,8 +50,9 @@ public interface ReceiveInboundSms {
   /** What became of an inbound SMS. */
   sealed interface InboundOutcome {
 
-    /** Stored now. */
-    record Accepted(UUID messageId, UUID conversationId) implements InboundOutcome {}
+    /** Stored now, with the language detected in its body. */
+    record Accepted(UUID messageId, UUID conversationId, Language language)
+        implements InboundOutcome {}
 
     /** A message with this SID was stored before; nothing changed. */
     record Duplicate(String messageSid) implements InboundOutcome {}

@@ -114,7 +114,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
               } else {
                 jobs.enqueue(new Job(Job.Type.LINK_TENANT, conversation.id().toString()));
               }
-              return new InboundOutcome.Accepted(messageId, conversation.id());
+              return new InboundOutcome.Accepted(messageId, conversation.id(), language.language());
             });
     switch (outcome) {
       case InboundOutcome.Accepted accepted ->
