@@ -60,15 +60,21 @@ if [[ ! -f $JAR || ! -d $TEST_CLASSES/io/smsfoundation/app/load ]]; then
   (cd "$ROOT" && ./mvnw -B -q -o -pl sms-app-http -am -DskipTests package)
 fi
 
-# CPU split while a run is going: one 5-second top sample from the middle of the run
+# CPU split while a run is going: one 5-second top sample from the middle of the run (percent
+# of one core; the service JVM, the load generator, PostgreSQL, pgbench, everything else)
 sample_cpu() { # label delay
   (
     sleep "$2"
-    top -b -d 5 -n 2 -w 200 | awk -v label="$1" '
+    top -b -d 5 -n 2 -w 200 | awk -v label="$1" -v service="$SERVICE_PID" \
+      -v load_pid="$(pgrep -n -f io.smsfoundation.app.load.InboundLoad || true)" '
       /^top -/ { iteration++ }
-      iteration == 2 && /^load average|^top -/ { print label ": " $0 }
-      iteration == 2 && $1 ~ /^[0-9]+$/ { cpu[$12] += $9 }
-      END { for (c in cpu) if (cpu[c] >= 1) printf "%s: %-12s %6.1f %%CPU\n", label, c, cpu[c] }
+      iteration == 2 && /^top -/ { sub(/.*load average/, "load average"); print label ": " $0 }
+      iteration == 2 && $1 ~ /^[0-9]+$/ {
+        who = $1 == service ? "service JVM" : $12 == "java" ? "other java" : $12
+        if (who == "other java" && load_pid != "" && $1 == load_pid) who = "load generator"
+        cpu[who] += $9
+      }
+      END { for (c in cpu) if (cpu[c] >= 2) printf "%s: %-16s %6.1f %%CPU\n", label, c, cpu[c] }
     ' >>"$OUT/cpu.txt"
   ) &
   SAMPLER_PID=$!
