@@ -128,7 +128,7 @@ bench() { # label args...
     -l --log-prefix="$OUT/$label" "$@" "$DB" >"$OUT/$label.txt" 2>&1 || true
   cat "$OUT/$label.txt" >&2
   local tps failed
-  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/$label.txt")
+  tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$OUT/$label.txt" | awk '{ printf "%.1f", $1 }')
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$OUT/$label.txt")
   echo "rps=${tps:-0} errors=${failed:-?} $(pgbench_percentiles "$OUT/$label")"
 }
