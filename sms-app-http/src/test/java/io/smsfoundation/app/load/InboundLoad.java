@@ -66,7 +66,8 @@ public final class InboundLoad {
   private final String accountSid = "AC" + "0".repeat(32);
   private final int senders;
   private final AtomicLong sequence = new AtomicLong();
-  private final String runId = Long.toHexString(System.currentTimeMillis());
+  // Twilio SIDs are SM + 32 hex digits: 12 for this run, 20 (decimal) for the request
+  private final long runId = System.currentTimeMillis();
 
   private InboundLoad(URI base, String publicBase, String authToken, int senders) {
     this.target = URI.create(stripSlash(base.toString()) + PATH);
@@ -193,7 +194,7 @@ public final class InboundLoad {
   /** One signed webhook with a new MessageSid; true when the service answered 200. */
   private boolean sendOne() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
-    String sid = String.format(Locale.ROOT, "SM%s%020d", runId, sequence.incrementAndGet());
+    String sid = String.format(Locale.ROOT, "SM%012x%020d", runId, sequence.incrementAndGet());
     String from = String.format(Locale.ROOT, "+1303555%04d", random.nextInt(senders));
     Map<String, String> form = new LinkedHashMap<>();
     form.put("ToCountry", "US");
