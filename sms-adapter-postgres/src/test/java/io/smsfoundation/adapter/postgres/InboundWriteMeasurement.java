@@ -56,6 +56,7 @@ public final class InboundWriteMeasurement {
               jobs,
               PhoneNumbers.forUnitedStates(),
               new LanguageDetector(),
+              true,
               Clock.systemUTC());
 
       System.out.printf("server: %s%n", PostgresTestDatabase.source());

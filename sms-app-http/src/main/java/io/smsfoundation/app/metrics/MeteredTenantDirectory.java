@@ -29,6 +29,11 @@ final class MeteredTenantDirectory implements TenantDirectory {
   }
 
   @Override
+  public boolean knowsTenants() {
+    return delegate.knowsTenants();
+  }
+
+  @Override
   public TenantLookup lookup(List<String> variants) {
     TenantLookup result = delegate.lookup(variants);
     String outcome =

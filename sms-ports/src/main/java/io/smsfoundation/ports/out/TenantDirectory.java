@@ -16,6 +16,14 @@ public interface TenantDirectory {
    */
   TenantLookup lookup(List<String> variants);
 
+  /**
+   * Whether this directory can know any tenant at all. A service without one skips tenant-link jobs
+   * and reconciliation, which would otherwise ask "nobody" about every unknown sender.
+   */
+  default boolean knowsTenants() {
+    return true;
+  }
+
   /** Sets the tenant's preferred language; idempotent. */
   LanguageUpdate updateLanguage(String tenantId, LanguageDetection language);
 
@@ -34,6 +42,11 @@ public interface TenantDirectory {
       @Override
       public TenantLookup lookup(List<String> variants) {
         return new TenantLookup.NotFound(0);
+      }
+
+      @Override
+      public boolean knowsTenants() {
+        return false;
       }
 
       @Override

@@ -43,7 +43,12 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
   private final OptOutKeywords optOutKeywords;
   private final LanguageChanges languages;
   private final ServiceClock clock;
+  private final boolean linkTenants;
 
+  /**
+   * @param linkTenants whether conversations without a tenant get a tenant-link job (false when no
+   *     directory is configured)
+   */
   public ReceiveInboundSmsService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
@@ -52,7 +57,9 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
       JobQueue jobs,
       PhoneNumbers phones,
       LanguageDetector detector,
+      boolean linkTenants,
       Clock clock) {
+    this.linkTenants = linkTenants;
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
     this.messages = messages;
@@ -111,7 +118,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
                 if (languages.offerToTenant(conversation.tenantId(), kept, now)) {
                   jobs.enqueue(new Job(Job.Type.PUSH_TENANT_LANGUAGE, conversation.tenantId()));
                 }
-              } else {
+              } else if (linkTenants) {
                 jobs.enqueue(new Job(Job.Type.LINK_TENANT, conversation.id().toString()));
               }
               return new InboundOutcome.Accepted(messageId, conversation.id(), language.language());

@@ -25,16 +25,20 @@ public final class ReconcileUnknownConversationsService implements ReconcileUnkn
   private final JobQueue jobs;
   private final Duration quietFor;
   private final ServiceClock clock;
+  private final boolean enabled;
 
   /**
    * @param quietFor how long a conversation must have had no message before it is reconciled
+   * @param enabled false when no directory is configured: there is nobody to ask
    */
   public ReconcileUnknownConversationsService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
       JobQueue jobs,
       Duration quietFor,
+      boolean enabled,
       Clock clock) {
+    this.enabled = enabled;
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
     this.jobs = jobs;
@@ -44,6 +48,9 @@ public final class ReconcileUnknownConversationsService implements ReconcileUnkn
 
   @Override
   public int reconcile(int max) {
+    if (!enabled) {
+      return 0;
+    }
     List<Conversation> unknown = conversations.findWithoutTenant(clock.now().minus(quietFor), max);
     if (unknown.isEmpty()) {
       return 0;

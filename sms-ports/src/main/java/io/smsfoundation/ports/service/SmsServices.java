@@ -118,6 +118,7 @@ public record SmsServices(
             ports.jobQueue(),
             settings.phones(),
             settings.languageDetector(),
+            ports.tenantDirectory().knowsTenants(),
             clock),
         new RecordDeliveryStatusService(
             ports.unitOfWork(), ports.messages(), ports.conversations(), clock),
@@ -140,6 +141,7 @@ public record SmsServices(
             ports.conversations(),
             ports.jobQueue(),
             settings.reconcileQuietFor(),
+            ports.tenantDirectory().knowsTenants(),
             clock),
         new JobDispatcher(linkTenant, deliver));
   }

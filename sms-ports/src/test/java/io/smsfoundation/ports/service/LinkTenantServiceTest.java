@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.LinkTenant.LinkOutcome;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
+import io.smsfoundation.ports.memory.InMemoryAdapters;
+import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantProfile;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -152,5 +156,36 @@ class LinkTenantServiceTest {
         .isEqualTo(Language.ES);
     assertThat(h.adapters.tenantNumbers().languageOf("tenant-1").map(LanguageDetection::language))
         .contains(Language.ES);
+  }
+
+  @Test
+  void without_a_directory_no_tenant_link_jobs_or_reconciliation_are_scheduled() {
+    InMemoryAdapters adapters = InMemoryAdapters.create();
+    SmsServices.Ports ports =
+        new SmsServices.Ports(
+            adapters.unitOfWork(),
+            adapters.conversations(),
+            adapters.messages(),
+            adapters.tenantNumbers(),
+            TenantDirectory.none(),
+            adapters.smsGateway(),
+            adapters.jobQueue());
+    MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
+    SmsServices services =
+        SmsServices.create(
+            ports,
+            new SmsServices.Settings(
+                PhoneNumbers.forUnitedStates(),
+                Harness.DETECTOR,
+                Duration.ZERO,
+                Duration.ofMinutes(10),
+                clock));
+
+    services.receiveInbound().receive(Harness.inbound(Harness.sid(), "+12015550123", "hello"));
+    clock.advance(Duration.ofHours(1));
+
+    assertThat(adapters.jobQueue().size()).isZero();
+    assertThat(services.reconcileUnknownConversations().reconcile(100)).isZero();
+    assertThat(adapters.jobQueue().size()).isZero();
   }
 }
