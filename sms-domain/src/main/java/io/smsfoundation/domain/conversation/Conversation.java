@@ -1,6 +1,7 @@
 package io.smsfoundation.domain.conversation;
 
 import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.optout.OptIntent;
 import io.smsfoundation.domain.phone.Address;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,6 +39,20 @@ public record Conversation(
   public static Conversation startedAt(UUID id, Address address, Instant at) {
     return new Conversation(
         id, address, null, null, null, LanguageDetection.unknown(), false, at, at, at);
+  }
+
+  /**
+   * What an expression of consent does to this conversation: an opt-out of a conversation that is
+   * not opted out yet opts it out, an opt-in of an opted-out one opts it back in, anything else
+   * (help, no keyword, a repeat) changes nothing.
+   */
+  public ConsentChange consent(OptIntent intent) {
+    Objects.requireNonNull(intent, "intent");
+    return switch (intent) {
+      case OPT_OUT -> optedOut ? ConsentChange.NONE : ConsentChange.OPTED_OUT;
+      case OPT_IN -> optedOut ? ConsentChange.OPTED_IN : ConsentChange.NONE;
+      case HELP, NONE -> ConsentChange.NONE;
+    };
   }
 
   public boolean hasTenant() {

@@ -3,7 +3,6 @@ package io.smsfoundation.domain.message;
 import io.smsfoundation.domain.language.LanguageDetection;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -14,7 +13,7 @@ import java.util.UUID;
  * @param twilioSid Twilio's SID, {@code null} for an outbound message not yet accepted by Twilio
  * @param encoding {@code null} when unknown (inbound messages report only a segment count)
  * @param language detected language of an inbound body, {@code null} for outbound messages
- * @param rawWebhookData the inbound form, in the order received; empty for outbound messages
+ * @param rawWebhookData the inbound form as the provider posted it; empty for outbound messages
  * @param idempotencyKey the caller's {@code Idempotency-Key} of an outbound message, or {@code
  *     null}
  * @param requestFingerprint what the key's request contained, to tell a replay from a misuse
@@ -35,7 +34,7 @@ public record Message(
     String errorCode,
     String errorMessage,
     LanguageDetection language,
-    Map<String, String> rawWebhookData,
+    RawForm rawWebhookData,
     String idempotencyKey,
     String requestFingerprint,
     Instant createdAt,
@@ -50,7 +49,113 @@ public record Message(
     Objects.requireNonNull(updatedAt, "updatedAt");
     content = content == null ? "" : content;
     media = media == null ? List.of() : List.copyOf(media);
-    rawWebhookData = rawWebhookData == null ? Map.of() : rawWebhookData;
+    rawWebhookData = rawWebhookData == null ? RawForm.empty() : rawWebhookData;
+  }
+
+  /**
+   * A message received from {@code from}, stored as {@link DeliveryStatus#RECEIVED}.
+   *
+   * @param providerMessageId the provider's id of the message (Twilio's SID)
+   * @param segments how many segments the message took, as the provider reported or as counted
+   * @param encoding the body's encoding, or {@code null} when unknown
+   * @param language the language detected in the body
+   * @param rawForm the webhook's form exactly as posted
+   */
+  public static Message inbound(
+      UUID id,
+      UUID conversationId,
+      String providerMessageId,
+      String from,
+      String to,
+      String body,
+      int segments,
+      MessageEncoding encoding,
+      List<Media> media,
+      int numMedia,
+      LanguageDetection language,
+      RawForm rawForm,
+      Instant at) {
+    Objects.requireNonNull(providerMessageId, "providerMessageId");
+    return new Message(
+        id,
+        conversationId,
+        Direction.INBOUND,
+        providerMessageId,
+        from,
+        to,
+        body,
+        segments,
+        encoding,
+        numMedia,
+        media,
+        DeliveryStatus.RECEIVED,
+        null,
+        null,
+        Objects.requireNonNull(language, "language"),
+        rawForm,
+        null,
+        null,
+        at,
+        at);
+  }
+
+  /**
+   * A message to send to {@code to}, stored as {@link DeliveryStatus#PENDING} until the send job
+   * hands it to the provider.
+   *
+   * @param idempotencyKey the caller's key, or {@code null}
+   * @param requestFingerprint what the request contained, to tell a replay of the key from a misuse
+   */
+  public static Message outbound(
+      UUID id,
+      UUID conversationId,
+      String to,
+      String body,
+      Segments segments,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant at) {
+    Objects.requireNonNull(to, "to");
+    return new Message(
+        id,
+        conversationId,
+        Direction.OUTBOUND,
+        null,
+        null,
+        to,
+        body,
+        segments.count(),
+        segments.encoding(),
+        0,
+        List.of(),
+        DeliveryStatus.PENDING,
+        null,
+        null,
+        null,
+        RawForm.empty(),
+        idempotencyKey,
+        requestFingerprint,
+        at,
+        at);
+  }
+
+  public boolean isOutbound() {
+    return direction == Direction.OUTBOUND;
+  }
+
+  /**
+   * What a delivery status reported for this message does to it. Only outbound messages have a
+   * delivery lifecycle; theirs moves forward only (see {@link DeliveryStatus#canMoveTo}).
+   */
+  public DeliveryChange reportDelivery(DeliveryStatus reported) {
+    Objects.requireNonNull(reported, "reported");
+    if (!isOutbound()) {
+      return new DeliveryChange.NotOutbound(deliveryStatus);
+    }
+    DeliveryStatus next = deliveryStatus.advance(reported);
+    return next.equals(deliveryStatus)
+        ? new DeliveryChange.Unchanged(deliveryStatus)
+        : new DeliveryChange.Moved(deliveryStatus, next);
   }
 
   /** This message after a delivery update. */

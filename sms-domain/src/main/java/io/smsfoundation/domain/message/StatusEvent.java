@@ -1,7 +1,6 @@
 package io.smsfoundation.domain.message;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,6 +8,9 @@ import java.util.UUID;
  * One delivery-status callback as it arrived, kept in the message's history. A callback for a
  * message the service does not know yet has no {@code messageId}; it is attached when the message's
  * SID appears.
+ *
+ * @param errorCode the provider's error code, or {@code null}
+ * @param recipientOptedOut whether the provider said the recipient unsubscribed
  */
 public record StatusEvent(
     UUID id,
@@ -16,16 +18,23 @@ public record StatusEvent(
     String twilioSid,
     DeliveryStatus status,
     String errorCode,
-    Map<String, String> rawWebhookData,
+    boolean recipientOptedOut,
+    RawForm rawWebhookData,
     Instant createdAt) {
 
   public StatusEvent {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
-    rawWebhookData = rawWebhookData == null ? Map.of() : rawWebhookData;
+    rawWebhookData = rawWebhookData == null ? RawForm.empty() : rawWebhookData;
     if (messageId == null && twilioSid == null) {
       throw new IllegalArgumentException("a status event needs a message id or a SID");
     }
+  }
+
+  /** This event, attached to the message it turned out to be about. */
+  public StatusEvent attachedTo(UUID message) {
+    return new StatusEvent(
+        id, message, twilioSid, status, errorCode, recipientOptedOut, rawWebhookData, createdAt);
   }
 }

@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads consent from an inbound message. Twilio's {@code OptOutType} parameter wins when present;
- * otherwise the whole message, ignoring case, accents, surrounding spaces and trailing punctuation,
- * must be one of the keywords, as carriers apply them. A keyword inside a sentence ("please stop
- * calling me at work") is an ordinary message. Thread-safe.
+ * Reads consent from an inbound message. What the SMS provider reports (it may apply the keywords
+ * itself) wins when present; otherwise the whole message, ignoring case, accents, surrounding
+ * spaces and trailing punctuation, must be one of the keywords, as carriers apply them. A keyword
+ * inside a sentence ("please stop calling me at work") is an ordinary message. Thread-safe.
  */
 public final class OptOutKeywords {
 
@@ -60,21 +60,12 @@ public final class OptOutKeywords {
 
   /**
    * @param body the message text, may be {@code null} (MMS without text)
-   * @param optOutType Twilio's {@code OptOutType} parameter ({@code STOP}, {@code START}, {@code
-   *     HELP}), may be {@code null}
+   * @param reportedByProvider what the provider says the message meant, when it recognised a
+   *     keyword itself (it wins over the body), else {@code null} or {@link OptIntent#NONE}
    */
-  public OptIntent classify(String body, String optOutType) {
-    if (optOutType != null && !optOutType.isBlank()) {
-      switch (optOutType.strip().toUpperCase(Locale.ROOT)) {
-        case "STOP":
-          return OptIntent.OPT_OUT;
-        case "START":
-          return OptIntent.OPT_IN;
-        case "HELP":
-          return OptIntent.HELP;
-        default:
-          break;
-      }
+  public OptIntent classify(String body, OptIntent reportedByProvider) {
+    if (reportedByProvider != null && reportedByProvider != OptIntent.NONE) {
+      return reportedByProvider;
     }
     if (body == null || body.length() > 40) {
       return OptIntent.NONE;

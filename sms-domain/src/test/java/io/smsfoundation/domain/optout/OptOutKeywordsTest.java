@@ -6,35 +6,38 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class OptOutKeywordsTest {
 
   private final OptOutKeywords keywords = new OptOutKeywords();
 
-  @ParameterizedTest(name = "[{index}] OptOutType={0}, body=\"{1}\" -> {2}")
+  @ParameterizedTest(name = "[{index}] provider says {0}, body=\"{1}\" -> {2}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "STOP  | hello there | OPT_OUT",
-        "START | hello there | OPT_IN",
-        "HELP  | hello there | HELP",
-        "STOP  | START       | OPT_OUT",
-        "START | STOP        | OPT_IN",
-        "HELP  | STOP        | HELP",
-        "stop  |             | OPT_OUT",
-        "' Start ' | ''      | OPT_IN"
+        "OPT_OUT | hello there | OPT_OUT",
+        "OPT_IN  | hello there | OPT_IN",
+        "HELP    | hello there | HELP",
+        "OPT_OUT | START       | OPT_OUT",
+        "OPT_IN  | STOP        | OPT_IN",
+        "HELP    | STOP        | HELP",
+        "OPT_OUT |             | OPT_OUT"
       })
-  void twilio_opt_out_type_wins_over_the_body(String optOutType, String body, OptIntent intent) {
-    assertThat(keywords.classify(body, optOutType)).isEqualTo(intent);
+  void what_the_provider_reports_wins_over_the_body(
+      OptIntent reported, String body, OptIntent intent) {
+    assertThat(keywords.classify(body, reported)).isEqualTo(intent);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "  ", "UNKNOWN_TYPE"})
-  void a_blank_or_unknown_opt_out_type_falls_back_to_the_body(String optOutType) {
-    assertThat(keywords.classify("STOP", optOutType)).isEqualTo(OptIntent.OPT_OUT);
-    assertThat(keywords.classify("hello", optOutType)).isEqualTo(OptIntent.NONE);
+  @NullSource
+  @EnumSource(value = OptIntent.class, names = "NONE")
+  void no_provider_report_falls_back_to_the_body(OptIntent reported) {
+    assertThat(keywords.classify("STOP", reported)).isEqualTo(OptIntent.OPT_OUT);
+    assertThat(keywords.classify("hello", reported)).isEqualTo(OptIntent.NONE);
   }
 
   @ParameterizedTest
