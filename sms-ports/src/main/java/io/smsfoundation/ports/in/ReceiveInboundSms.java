@@ -2,48 +2,69 @@ package io.smsfoundation.ports.in;
 
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.message.Media;
-import io.smsfoundation.domain.message.MessageSid;
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.optout.OptIntent;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-/** Stores an inbound SMS exactly once per Twilio {@code MessageSid}. */
+/** Stores an inbound SMS exactly once per provider message id. */
 public interface ReceiveInboundSms {
+
+  /** Longest provider message id accepted. */
+  int MAX_PROVIDER_ID_LENGTH = 64;
 
   InboundOutcome receive(InboundSms sms);
 
   /**
-   * An inbound SMS as Twilio posted it.
+   * An inbound SMS as the provider delivered it, in the service's own words.
    *
-   * @param body may be empty (an MMS without text)
-   * @param optOutType Twilio's {@code OptOutType}, or {@code null}
-   * @param rawForm every form parameter, in the order received, stored as it came
+   * @param providerMessageId the provider's id of the message; one message is stored per id
+   * @param body may be empty (a picture message without text)
+   * @param media the attachments, in order
+   * @param mediaCount how many attachments the provider reported (may exceed {@code media} when it
+   *     listed fewer than it counted)
+   * @param reportedSegments the segment count the provider reported, or {@code null} to count them
+   * @param keywordHandledByProvider the consent keyword the provider recognised and answered
+   *     itself, or {@code null} when it did not
+   * @param rawForm the webhook exactly as posted, kept with the message
    */
   record InboundSms(
-      String messageSid,
+      String providerMessageId,
       String from,
       String to,
       String body,
-      int numMedia,
       List<Media> media,
-      String optOutType,
-      Map<String, String> rawForm) {
+      int mediaCount,
+      Integer reportedSegments,
+      OptIntent keywordHandledByProvider,
+      RawForm rawForm) {
 
     public InboundSms {
       new Validation()
-          .require(Validation.present(messageSid), "MessageSid", "is required")
+          .require(Validation.present(providerMessageId), "providerMessageId", "is required")
           .require(
-              !Validation.present(messageSid) || MessageSid.isWellFormed(messageSid.strip()),
-              "MessageSid",
-              "is not a Twilio message SID")
-          .require(Validation.present(from), "From", "is required")
-          .require(Validation.present(to), "To", "is required")
-          .require(numMedia >= 0, "NumMedia", "must not be negative")
+              providerMessageId == null
+                  || providerMessageId.strip().length() <= MAX_PROVIDER_ID_LENGTH,
+              "providerMessageId",
+              "must be at most " + MAX_PROVIDER_ID_LENGTH + " characters")
+          .require(Validation.present(from), "from", "is required")
+          .require(Validation.present(to), "to", "is required")
+          .require(mediaCount >= 0, "mediaCount", "must not be negative")
+          .require(
+              reportedSegments == null || reportedSegments > 0,
+              "reportedSegments",
+              "must be positive")
           .throwIfInvalid();
-      messageSid = messageSid.strip();
+      providerMessageId = providerMessageId.strip();
       body = body == null ? "" : body;
       media = media == null ? List.of() : List.copyOf(media);
-      rawForm = rawForm == null ? Map.of() : rawForm;
+      rawForm = rawForm == null ? RawForm.empty() : rawForm;
+    }
+
+    /** A text message with nothing but the essentials, as embedders and tests post them. */
+    public static InboundSms text(String providerMessageId, String from, String to, String body) {
+      return new InboundSms(
+          providerMessageId, from, to, body, List.of(), 0, null, null, RawForm.empty());
     }
   }
 
@@ -54,7 +75,7 @@ public interface ReceiveInboundSms {
     record Accepted(UUID messageId, UUID conversationId, Language language)
         implements InboundOutcome {}
 
-    /** A message with this SID was stored before; nothing changed. */
-    record Duplicate(String messageSid) implements InboundOutcome {}
+    /** A message with this provider id was stored before; nothing changed. */
+    record Duplicate(String providerMessageId) implements InboundOutcome {}
   }
 }

@@ -1,39 +1,50 @@
 package io.smsfoundation.ports.in;
 
 import io.smsfoundation.domain.message.DeliveryStatus;
-import java.util.Map;
+import io.smsfoundation.domain.message.RawForm;
 import java.util.UUID;
 
-/** Records a delivery-status callback and moves the message's status forward when it may. */
+/** Records a delivery-status report and moves the message's status forward when it may. */
 public interface RecordDeliveryStatus {
 
-  StatusOutcome record(StatusCallback callback);
+  StatusOutcome record(StatusReport report);
 
   /**
-   * A status callback as Twilio posted it.
+   * A delivery status the provider reported, in the service's own words.
    *
-   * @param messageId our message id from the callback URL, or {@code null}
-   * @param errorCode Twilio's {@code ErrorCode}, or {@code null}
+   * @param messageId our message id, when the provider echoed it back (in the callback URL), or
+   *     {@code null}
+   * @param providerMessageId the provider's id of the message
+   * @param status the status as the provider named it; unknown words are kept, never refused
+   * @param errorCode the provider's error code, or {@code null}
+   * @param recipientOptedOut whether the provider says the recipient unsubscribed
+   * @param rawForm the webhook exactly as posted, kept in the status history
    */
-  record StatusCallback(
+  record StatusReport(
       UUID messageId,
-      String messageSid,
+      String providerMessageId,
       String status,
       String errorCode,
-      Map<String, String> rawForm) {
+      boolean recipientOptedOut,
+      RawForm rawForm) {
 
-    public StatusCallback {
+    public StatusReport {
       new Validation()
-          .require(Validation.present(messageSid), "MessageSid", "is required")
-          .require(Validation.present(status), "MessageStatus", "is required")
+          .require(Validation.present(providerMessageId), "providerMessageId", "is required")
+          .require(Validation.present(status), "status", "is required")
           .throwIfInvalid();
-      messageSid = messageSid.strip();
+      providerMessageId = providerMessageId.strip();
       errorCode = Validation.present(errorCode) ? errorCode.strip() : null;
-      rawForm = rawForm == null ? Map.of() : rawForm;
+      rawForm = rawForm == null ? RawForm.empty() : rawForm;
+    }
+
+    /** A bare report of {@code status} for a provider message id. */
+    public static StatusReport of(UUID messageId, String providerMessageId, String status) {
+      return new StatusReport(messageId, providerMessageId, status, null, false, RawForm.empty());
     }
   }
 
-  /** What a callback did. */
+  /** What a report did. */
   sealed interface StatusOutcome {
 
     /** The message's status moved from {@code previous} to {@code current}. */
@@ -47,7 +58,13 @@ public interface RecordDeliveryStatus {
     record Unchanged(UUID messageId, DeliveryStatus current, boolean duplicate)
         implements StatusOutcome {}
 
-    /** The message is not known yet; the callback is kept and applied when it appears. */
-    record Kept(String messageSid) implements StatusOutcome {}
+    /**
+     * The report names an inbound message, which has no delivery lifecycle: it is kept in the
+     * history and changes nothing.
+     */
+    record NotOutbound(UUID messageId) implements StatusOutcome {}
+
+    /** The message is not known yet; the report is kept and applied when it appears. */
+    record Kept(String providerMessageId) implements StatusOutcome {}
   }
 }

@@ -18,18 +18,27 @@ public interface SendSms {
   /**
    * A request to send.
    *
-   * @param to the destination, or {@code null} when {@code tenantId} is given
+   * <p>The destination is {@code to}, else the number of conversation {@code conversationId}, else
+   * the most recently used number of tenant {@code tenantId}. When several are given they must
+   * agree.
+   *
+   * @param to the destination, or {@code null}
+   * @param conversationId a conversation whose number is the destination, or {@code null}
    * @param tenantId a tenant whose most recently used number is the destination, or {@code null}
    * @param idempotencyKey the caller's key, or {@code null}
    */
-  record SendCommand(String to, String tenantId, String body, String idempotencyKey) {
+  record SendCommand(
+      String to, UUID conversationId, String tenantId, String body, String idempotencyKey) {
 
     public SendCommand {
       to = Validation.present(to) ? to.strip() : null;
       tenantId = Validation.present(tenantId) ? tenantId.strip() : null;
       idempotencyKey = Validation.present(idempotencyKey) ? idempotencyKey.strip() : null;
       new Validation()
-          .require(to != null || tenantId != null, "to", "is required unless tenant_id is given")
+          .require(
+              to != null || conversationId != null || tenantId != null,
+              "to",
+              "is required unless conversation_id or tenant_id is given")
           .require(Validation.present(body), "body", "is required and must not be blank")
           .require(
               body == null || body.length() <= MAX_BODY_LENGTH,
@@ -40,6 +49,11 @@ public interface SendSms {
               "Idempotency-Key",
               "must be at most " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters")
           .throwIfInvalid();
+    }
+
+    /** A send of {@code body} to {@code to}. */
+    public static SendCommand to(String to, String body, String idempotencyKey) {
+      return new SendCommand(to, null, null, body, idempotencyKey);
     }
   }
 
@@ -60,6 +74,9 @@ public interface SendSms {
 
     /** The idempotency key was used before for the same request: its message, as it is now. */
     record Replayed(Receipt receipt) implements SendResult {}
+
+    /** The conversation named by the request does not exist; nothing was stored or sent. */
+    record ConversationNotFound() implements SendResult {}
 
     /** The destination opted out; nothing was stored or sent. */
     record OptedOut() implements SendResult {}

@@ -2,6 +2,7 @@ package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,6 +59,27 @@ public final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
+  public void recordActivity(UUID id, Instant at) {
+    db.locked(
+        () -> {
+          Conversation c = byId.get(id);
+          if (c != null && (c.lastMessageAt() == null || at.isAfter(c.lastMessageAt()))) {
+            change(id, x -> x.withLastMessageAt(at, latest(x.updatedAt(), at)));
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public ConversationCounts counts() {
+    return db.locked(
+        () -> {
+          long withTenant = byId.values().stream().filter(Conversation::hasTenant).count();
+          return new ConversationCounts(withTenant, byId.size() - withTenant);
+        });
+  }
+
+  @Override
   public boolean linkTenant(UUID id, String tenantId, Instant at) {
     return db.locked(
         () -> {
@@ -76,8 +98,16 @@ public final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
-  public void setOptedOut(UUID id, boolean optedOut, Instant at) {
-    db.locked(() -> change(id, x -> x.withOptedOut(optedOut, at)));
+  public boolean setOptedOut(UUID id, boolean optedOut, Instant at) {
+    return db.locked(
+        () -> {
+          Conversation c = byId.get(id);
+          if (c == null || c.optedOut() == optedOut) {
+            return false;
+          }
+          change(id, x -> x.withOptedOut(optedOut, at));
+          return true;
+        });
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.smsfoundation.ports.memory;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -33,7 +34,13 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
   private volatile JobHandler handler;
   private volatile ScheduledExecutorService scheduler;
 
-  private record Waiting(Job job, int failures) {}
+  /** A job waiting or running; {@code dueAt} in {@link System#nanoTime()} terms. */
+  private record Waiting(Job job, int failures, long dueAt, boolean running) {
+
+    Waiting runningNow() {
+      return new Waiting(job, failures, dueAt, true);
+    }
+  }
 
   public InMemoryJobQueue(InMemoryUnitOfWork db) {
     this(db, Duration.ofMillis(100), Duration.ofMinutes(5));
@@ -104,6 +111,29 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
   }
 
   @Override
+  public JobBacklog backlog() {
+    long now = System.nanoTime();
+    long waitingCount = 0;
+    long due = 0;
+    long running = 0;
+    long oldestDueNanos = 0;
+    synchronized (waiting) {
+      for (Waiting entry : waiting.values()) {
+        if (entry.running()) {
+          running++;
+          continue;
+        }
+        waitingCount++;
+        if (entry.dueAt() - now <= 0) {
+          due++;
+          oldestDueNanos = Math.max(oldestDueNanos, now - entry.dueAt());
+        }
+      }
+    }
+    return new JobBacklog(waitingCount, due, running, Duration.ofNanos(oldestDueNanos));
+  }
+
+  @Override
   public synchronized void close() {
     if (scheduler != null) {
       scheduler.shutdownNow();
@@ -114,7 +144,7 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
   private void submit(Job job) {
     boolean added;
     synchronized (waiting) {
-      added = waiting.putIfAbsent(job.key(), new Waiting(job, 0)) == null;
+      added = waiting.putIfAbsent(job.key(), new Waiting(job, 0, System.nanoTime(), false)) == null;
     }
     ScheduledExecutorService running = scheduler;
     if (added && running != null) {
@@ -124,12 +154,13 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
 
   private void runOnce(String key) {
     Waiting entry;
+    JobHandler current = handler;
     synchronized (waiting) {
       entry = waiting.get(key);
-    }
-    JobHandler current = handler;
-    if (entry == null || current == null) {
-      return;
+      if (entry == null || entry.running() || current == null) {
+        return;
+      }
+      waiting.put(key, entry.runningNow());
     }
     JobResult result;
     try {
@@ -139,11 +170,13 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
       result = new JobResult.RetryLater(String.valueOf(failure.getMessage()));
     }
     if (result instanceof JobResult.RetryLater retry) {
-      Waiting again = new Waiting(entry.job(), entry.failures() + 1);
+      Duration delay = delayAfter(entry.failures() + 1);
+      Waiting again =
+          new Waiting(
+              entry.job(), entry.failures() + 1, System.nanoTime() + delay.toNanos(), false);
       synchronized (waiting) {
         waiting.put(key, again);
       }
-      Duration delay = delayAfter(again.failures());
       LOG.log(Level.INFO, "job {0} retries in {1} ms: {2}", key, delay.toMillis(), retry.reason());
       ScheduledExecutorService running = scheduler;
       if (running != null) {

@@ -176,15 +176,7 @@ public final class InMemoryMessageStore implements MessageStore {
           for (int i = 0; i < events.size(); i++) {
             StatusEvent e = events.get(i);
             if (e.messageId() == null && twilioSid.equals(e.twilioSid())) {
-              StatusEvent attached =
-                  new StatusEvent(
-                      e.id(),
-                      messageId,
-                      e.twilioSid(),
-                      e.status(),
-                      e.errorCode(),
-                      e.rawWebhookData(),
-                      e.createdAt());
+              StatusEvent attached = e.attachedTo(messageId);
               int index = i;
               events.set(index, attached);
               db.onRollback(() -> events.set(index, e));

@@ -24,12 +24,25 @@ public interface ConversationStore {
 
   Optional<Conversation> findByCanonical(String canonical);
 
+  /**
+   * Moves the conversation's {@code last_message_at} forward to {@code at} (never backward), for
+   * activity other than a new message, such as a delivery status change.
+   */
+  void recordActivity(UUID id, Instant at);
+
+  /** Conversations with and without a tenant. */
+  ConversationCounts counts();
+
   /** Sets the tenant of a conversation that has none; returns whether it changed anything. */
   boolean linkTenant(UUID id, String tenantId, Instant at);
 
   void updateLanguage(UUID id, LanguageDetection language, Instant at);
 
-  void setOptedOut(UUID id, boolean optedOut, Instant at);
+  /**
+   * Sets whether the conversation is opted out; returns whether it changed anything (a repeat, or
+   * an unknown id, changes nothing).
+   */
+  boolean setOptedOut(UUID id, boolean optedOut, Instant at);
 
   void setWorkflow(UUID id, String workflowType, String workflowId, Instant at);
 

@@ -10,4 +10,7 @@ public interface JobQueue {
 
   /** Saves a job in the current transaction; a waiting job with the same key absorbs it. */
   void enqueue(Job job);
+
+  /** The work waiting now, counted over every process that shares the queue. */
+  JobBacklog backlog();
 }

@@ -18,7 +18,7 @@ public sealed interface SendOutcome {
   /**
    * The provider refused the message for good.
    *
-   * @param recipientOptedOut whether the refusal says the recipient unsubscribed (21610)
+   * @param recipientOptedOut whether the refusal says the recipient unsubscribed
    */
   record Rejected(String errorCode, String errorMessage, boolean recipientOptedOut)
       implements SendOutcome {}

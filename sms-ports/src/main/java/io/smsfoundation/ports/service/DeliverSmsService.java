@@ -29,12 +29,16 @@ public final class DeliverSmsService {
 
   private static final System.Logger LOG = System.getLogger(DeliverSmsService.class.getName());
 
+  /** The error code of a send refused here because the recipient opted out after it was queued. */
+  static final String OPTED_OUT = "sms.opted_out";
+
   private final UnitOfWork unitOfWork;
   private final MessageStore messages;
   private final ConversationStore conversations;
   private final SmsGateway gateway;
   private final SendCompletions completions;
   private final StatusEvents statusEvents;
+  private final Consent consent;
   private final ServiceClock clock;
 
   public DeliverSmsService(
@@ -50,6 +54,7 @@ public final class DeliverSmsService {
     this.gateway = gateway;
     this.completions = completions;
     this.statusEvents = new StatusEvents(messages, conversations);
+    this.consent = new Consent(conversations);
     this.clock = new ServiceClock(clock);
   }
 
@@ -101,11 +106,7 @@ public final class DeliverSmsService {
             messages.updateDelivery(
                 messageId,
                 new DeliveryUpdate(
-                    null,
-                    DeliveryStatus.FAILED,
-                    StatusEvents.UNSUBSCRIBED,
-                    "recipient opted out",
-                    now));
+                    null, DeliveryStatus.FAILED, OPTED_OUT, "recipient opted out", now));
             return Optional.empty();
           }
           messages.updateDelivery(
@@ -128,7 +129,7 @@ public final class DeliverSmsService {
                     id, new DeliveryUpdate(sent.twilioSid(), sent.status(), null, null, now));
                 current = current.withDelivery(sent.twilioSid(), sent.status(), null, null, now);
               } else {
-                statusEvents.apply(current, sent.twilioSid(), sent.status(), null, now);
+                statusEvents.apply(current, sent.twilioSid(), sent.status(), null, false, now);
               }
               DeliveryStatus status = statusEvents.applyKept(current, sent.twilioSid(), now);
               LOG.log(
@@ -151,7 +152,7 @@ public final class DeliverSmsService {
                         now));
               }
               if (rejected.recipientOptedOut()) {
-                conversations.setOptedOut(current.conversationId(), true, now);
+                consent.optOut(current.conversationId(), now);
               }
               LOG.log(Level.INFO, "send rejected message={0} code={1}", id, rejected.errorCode());
               yield new JobResult.Done();

@@ -3,8 +3,6 @@ package io.smsfoundation.ports.service;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.language.LanguageDetector;
-import io.smsfoundation.domain.message.DeliveryStatus;
-import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.optout.OptIntent;
@@ -42,6 +40,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
   private final LanguageDetector detector;
   private final OptOutKeywords optOutKeywords;
   private final LanguageChanges languages;
+  private final Consent consent;
   private final ServiceClock clock;
   private final boolean linkTenants;
 
@@ -69,6 +68,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
     this.detector = detector;
     this.optOutKeywords = new OptOutKeywords();
     this.languages = new LanguageChanges(conversations, tenantNumbers);
+    this.consent = new Consent(conversations);
     this.clock = new ServiceClock(clock);
   }
 
@@ -76,8 +76,9 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
   public InboundOutcome receive(InboundSms sms) {
     Address sender = phones.classify(sms.from());
     LanguageDetection language = detector.detect(sms.body());
-    OptIntent consent = optOutKeywords.classify(sms.body(), sms.optOutType());
+    OptIntent intent = optOutKeywords.classify(sms.body(), sms.keywordHandledByProvider());
     Segments segments = Segments.of(sms.body());
+    int segmentCount = sms.reportedSegments() != null ? sms.reportedSegments() : segments.count();
     Instant now = clock.now();
     UUID messageId = clock.newId();
     InboundOutcome outcome =
@@ -86,32 +87,25 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
               Conversation conversation =
                   conversations.upsert(Conversation.startedAt(clock.newId(), sender, now));
               Message message =
-                  new Message(
+                  Message.inbound(
                       messageId,
                       conversation.id(),
-                      Direction.INBOUND,
-                      sms.messageSid(),
+                      sms.providerMessageId(),
                       sms.from(),
                       sms.to(),
                       sms.body(),
-                      reportedSegments(sms, segments),
+                      segmentCount,
                       segments.encoding(),
-                      sms.numMedia(),
                       sms.media(),
-                      DeliveryStatus.RECEIVED,
-                      null,
-                      null,
+                      sms.mediaCount(),
                       language,
                       sms.rawForm(),
-                      null,
-                      null,
-                      now,
                       now);
               if (!messages.insert(message)) {
                 tx.setRollbackOnly();
-                return new InboundOutcome.Duplicate(sms.messageSid());
+                return new InboundOutcome.Duplicate(sms.providerMessageId());
               }
-              applyConsent(conversation, consent, now);
+              consent.apply(conversation, intent, now);
               LanguageDetection kept = languages.offerToConversation(conversation, language, now);
               if (conversation.hasTenant()) {
                 tenantNumbers.recordUse(conversation.tenantId(), sender.canonical(), now);
@@ -128,48 +122,14 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
           LOG.log(
               Level.INFO,
               "inbound accepted sid={0} conversation={1} from={2} kind={3} language={4}",
-              sms.messageSid(),
+              sms.providerMessageId(),
               accepted.conversationId(),
               sender.masked(),
               sender.kind().code(),
               language.language().code());
       case InboundOutcome.Duplicate duplicate ->
-          LOG.log(Level.INFO, "inbound duplicate sid={0}", duplicate.messageSid());
+          LOG.log(Level.INFO, "inbound duplicate sid={0}", duplicate.providerMessageId());
     }
     return outcome;
-  }
-
-  private void applyConsent(Conversation conversation, OptIntent consent, Instant now) {
-    boolean optedOut =
-        switch (consent) {
-          case OPT_OUT -> true;
-          case OPT_IN -> false;
-          case HELP, NONE -> conversation.optedOut();
-        };
-    if (optedOut != conversation.optedOut()) {
-      conversations.setOptedOut(conversation.id(), optedOut, now);
-      LOG.log(
-          Level.INFO,
-          "conversation {0} opted_out {1} -> {2}",
-          conversation.id(),
-          conversation.optedOut(),
-          optedOut);
-    }
-  }
-
-  /** Twilio's own {@code NumSegments} when it sent one, else our count. */
-  private static int reportedSegments(InboundSms sms, Segments segments) {
-    String reported = sms.rawForm().get("NumSegments");
-    if (reported != null) {
-      try {
-        int value = Integer.parseInt(reported.strip());
-        if (value > 0) {
-          return value;
-        }
-      } catch (NumberFormatException ignored) {
-        // a malformed count is Twilio's problem, not a reason to refuse the message
-      }
-    }
-    return segments.count();
   }
 }

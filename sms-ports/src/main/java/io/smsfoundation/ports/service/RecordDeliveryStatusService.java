@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.service;
 
+import io.smsfoundation.domain.message.DeliveryChange;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
@@ -7,16 +8,20 @@ import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.UnitOfWork;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Records delivery-status callbacks: every new one joins the message's history, the status moves
- * forward only, duplicates are skipped, and callbacks for a message not yet known are kept until
- * its SID appears.
+ * Records delivery-status reports: every new one joins the message's history, the status of an
+ * outbound message moves forward only, duplicates are skipped, a report naming an inbound message
+ * changes nothing, and reports for a message not yet known are kept until its provider id appears.
  */
 public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
+
+  private static final System.Logger LOG =
+      System.getLogger(RecordDeliveryStatusService.class.getName());
 
   private final UnitOfWork unitOfWork;
   private final MessageStore messages;
@@ -32,42 +37,58 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
   }
 
   @Override
-  public StatusOutcome record(StatusCallback callback) {
-    DeliveryStatus reported = DeliveryStatus.of(callback.status());
+  public StatusOutcome record(StatusReport report) {
+    DeliveryStatus reported = DeliveryStatus.of(report.status());
     Instant now = clock.now();
     return unitOfWork.inTransaction(
         tx -> {
           Optional<Message> found =
-              Optional.ofNullable(callback.messageId())
+              Optional.ofNullable(report.messageId())
                   .flatMap(messages::lockById)
-                  .or(() -> messages.lockBySid(callback.messageSid()));
+                  .or(() -> messages.lockBySid(report.providerMessageId()));
           if (found.isEmpty()) {
-            messages.appendStatusEvent(event(null, callback, reported, now));
-            return new StatusOutcome.Kept(callback.messageSid());
+            messages.appendStatusEvent(event(null, report, reported, now));
+            return new StatusOutcome.Kept(report.providerMessageId());
           }
           Message message = found.get();
-          if (!messages.appendStatusEvent(event(message, callback, reported, now))) {
+          if (!messages.appendStatusEvent(event(message, report, reported, now))) {
             return new StatusOutcome.Unchanged(message.id(), message.deliveryStatus(), true);
           }
-          DeliveryStatus next =
+          DeliveryChange change =
               statusEvents.apply(
-                  message, callback.messageSid(), reported, callback.errorCode(), now);
-          if (next.equals(message.deliveryStatus())) {
-            return new StatusOutcome.Unchanged(message.id(), next, false);
-          }
-          return new StatusOutcome.Applied(message.id(), message.deliveryStatus(), next);
+                  message,
+                  report.providerMessageId(),
+                  reported,
+                  report.errorCode(),
+                  report.recipientOptedOut(),
+                  now);
+          return switch (change) {
+            case DeliveryChange.Moved moved ->
+                new StatusOutcome.Applied(message.id(), moved.previous(), moved.next());
+            case DeliveryChange.Unchanged unchanged ->
+                new StatusOutcome.Unchanged(message.id(), unchanged.current(), false);
+            case DeliveryChange.NotOutbound notOutbound -> {
+              LOG.log(
+                  Level.WARNING,
+                  "status report {0} names inbound message {1}; kept, nothing changed",
+                  reported,
+                  message.id());
+              yield new StatusOutcome.NotOutbound(message.id());
+            }
+          };
         });
   }
 
   private StatusEvent event(
-      Message message, StatusCallback callback, DeliveryStatus reported, Instant now) {
+      Message message, StatusReport report, DeliveryStatus reported, Instant now) {
     return new StatusEvent(
         clock.newId(),
         message == null ? null : message.id(),
-        callback.messageSid(),
+        report.providerMessageId(),
         reported,
-        callback.errorCode(),
-        callback.rawForm(),
+        report.errorCode(),
+        report.recipientOptedOut(),
+        report.rawForm(),
         now);
   }
 }

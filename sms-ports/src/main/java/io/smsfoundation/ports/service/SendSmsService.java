@@ -3,8 +3,6 @@ package io.smsfoundation.ports.service;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.idempotency.IdempotencyDecision;
 import io.smsfoundation.domain.idempotency.RequestFingerprint;
-import io.smsfoundation.domain.message.DeliveryStatus;
-import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.phone.Address;
@@ -23,7 +21,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -76,8 +73,12 @@ public final class SendSmsService implements SendSms {
 
   @Override
   public SendResult send(SendCommand command) {
-    PhoneNumber to = destination(command);
-    String fingerprint = RequestFingerprint.of(command.to(), command.tenantId(), command.body());
+    Optional<PhoneNumber> destination = destination(command);
+    if (destination.isEmpty()) {
+      return new SendResult.ConversationNotFound();
+    }
+    PhoneNumber to = destination.get();
+    String fingerprint = fingerprint(command);
     String key = command.idempotencyKey();
     if (key == null) {
       return sendNew(command, to, fingerprint);
@@ -122,26 +123,14 @@ public final class SendSmsService implements SendSms {
               Conversation conversation =
                   conversations.upsert(Conversation.startedAt(clock.newId(), address, now));
               Message message =
-                  new Message(
+                  Message.outbound(
                       messageId,
                       conversation.id(),
-                      Direction.OUTBOUND,
-                      null,
-                      null,
                       to.e164(),
                       command.body(),
-                      segments.count(),
-                      segments.encoding(),
-                      0,
-                      null,
-                      DeliveryStatus.PENDING,
-                      null,
-                      null,
-                      null,
-                      Map.of(),
+                      segments,
                       command.idempotencyKey(),
                       fingerprint,
-                      now,
                       now);
               if (!messages.insert(message)) {
                 tx.setRollbackOnly();
@@ -170,17 +159,70 @@ public final class SendSmsService implements SendSms {
     return new SendResult.Accepted(receipt(current));
   }
 
-  private PhoneNumber destination(SendCommand command) {
-    if (command.to() != null) {
-      return phones
-          .parseValid(command.to())
-          .orElseThrow(() -> InvalidCommandException.of("to", "is not a valid phone number"));
+  /**
+   * The number to send to: {@code to}, else the conversation's number, else the tenant's most
+   * recently used one; empty when the named conversation does not exist.
+   */
+  private Optional<PhoneNumber> destination(SendCommand command) {
+    Optional<PhoneNumber> to =
+        Optional.ofNullable(command.to())
+            .map(
+                text ->
+                    phones
+                        .parseValid(text)
+                        .orElseThrow(
+                            () -> InvalidCommandException.of("to", "is not a valid phone number")));
+    if (command.conversationId() != null) {
+      Optional<Conversation> conversation = conversations.findById(command.conversationId());
+      if (conversation.isEmpty()) {
+        return Optional.empty();
+      }
+      PhoneNumber number = numberOf(conversation.get(), command);
+      if (to.isPresent() && !to.get().e164().equals(number.e164())) {
+        throw InvalidCommandException.of("to", "is not the number of conversation_id");
+      }
+      return Optional.of(number);
     }
-    return tenantNumbers.numbersOf(command.tenantId()).stream()
-        .map(phones::parseValid)
-        .flatMap(Optional::stream)
-        .findFirst()
-        .orElseThrow(() -> InvalidCommandException.of("tenant_id", "has no known phone number"));
+    if (to.isPresent()) {
+      return to;
+    }
+    return Optional.of(
+        tenantNumbers.numbersOf(command.tenantId()).stream()
+            .map(phones::parseValid)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElseThrow(
+                () -> InvalidCommandException.of("tenant_id", "has no known phone number")));
+  }
+
+  /** The phone number of a conversation the request names, checked against its tenant. */
+  private PhoneNumber numberOf(Conversation conversation, SendCommand command) {
+    if (command.tenantId() != null
+        && conversation.hasTenant()
+        && !conversation.tenantId().equals(command.tenantId())) {
+      throw InvalidCommandException.of("tenant_id", "is not the tenant of conversation_id");
+    }
+    if (conversation.address().kind() != PhoneNumberKind.E164) {
+      throw InvalidCommandException.of(
+          "conversation_id", "has no phone number that can receive SMS");
+    }
+    return phones
+        .parseValid(conversation.address().canonical())
+        .orElseThrow(
+            () ->
+                InvalidCommandException.of(
+                    "conversation_id", "has no phone number that can receive SMS"));
+  }
+
+  /**
+   * What the request asked for, to tell a replay of its idempotency key from a misuse. A request
+   * without a conversation id hashes as it always did, so stored keys keep replaying.
+   */
+  private static String fingerprint(SendCommand command) {
+    return command.conversationId() == null
+        ? RequestFingerprint.of(command.to(), command.tenantId(), command.body())
+        : RequestFingerprint.of(
+            command.to(), command.tenantId(), command.body(), command.conversationId().toString());
   }
 
   private static Receipt receipt(Message message) {

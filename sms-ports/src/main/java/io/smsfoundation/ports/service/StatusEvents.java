@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.service;
 
+import io.smsfoundation.domain.message.DeliveryChange;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
@@ -10,65 +11,92 @@ import java.lang.System.Logger.Level;
 import java.time.Instant;
 
 /**
- * Moves a message's delivery status forward from a reported status, the one place where that rule
- * meets the stores. Called inside a unit of work with the message locked.
+ * Writes what a reported delivery status does to a message, the one place where the message's
+ * decision ({@link Message#reportDelivery}) meets the stores. Called inside a unit of work with the
+ * message locked.
  */
 final class StatusEvents {
-
-  /** Twilio's error code for a recipient who replied STOP. */
-  static final String UNSUBSCRIBED = "21610";
 
   private static final System.Logger LOG = System.getLogger(StatusEvents.class.getName());
 
   private final MessageStore messages;
   private final ConversationStore conversations;
+  private final Consent consent;
 
   StatusEvents(MessageStore messages, ConversationStore conversations) {
     this.messages = messages;
     this.conversations = conversations;
+    this.consent = new Consent(conversations);
   }
 
   /**
-   * Applies a reported status to a message: records the SID when the message had none, moves the
-   * status when the lifecycle allows, keeps the error code, and marks the recipient opted out on
-   * 21610.
+   * Applies a reported status to a message: records the provider id when the message had none,
+   * moves the status when the lifecycle allows (and with it the conversation's last activity),
+   * keeps the error code, and opts the recipient out when the provider says they unsubscribed. An
+   * inbound message changes in no way.
    *
-   * @return the message's status afterwards
+   * @return what the report did
    */
-  DeliveryStatus apply(
-      Message message, String sid, DeliveryStatus reported, String errorCode, Instant at) {
-    DeliveryStatus previous = message.deliveryStatus();
-    DeliveryStatus next = previous.advance(reported);
-    boolean newSid = message.twilioSid() == null && sid != null;
-    boolean moved = !next.equals(previous);
-    if (moved || newSid) {
+  DeliveryChange apply(
+      Message message,
+      String providerMessageId,
+      DeliveryStatus reported,
+      String errorCode,
+      boolean recipientOptedOut,
+      Instant at) {
+    DeliveryChange change = message.reportDelivery(reported);
+    if (change instanceof DeliveryChange.NotOutbound) {
+      return change;
+    }
+    boolean newId = message.twilioSid() == null && providerMessageId != null;
+    boolean moved = change instanceof DeliveryChange.Moved;
+    if (moved || newId) {
       messages.updateDelivery(
           message.id(),
-          new DeliveryUpdate(newSid ? sid : null, next, moved ? errorCode : null, null, at));
+          new DeliveryUpdate(
+              newId ? providerMessageId : null,
+              change.statusAfter(),
+              moved ? errorCode : null,
+              null,
+              at));
     }
     if (moved) {
+      conversations.recordActivity(message.conversationId(), at);
       LOG.log(
           Level.INFO,
           "message {0} sid={1} status {2} -> {3}",
           message.id(),
-          sid == null ? message.twilioSid() : sid,
-          previous,
-          next);
+          providerMessageId == null ? message.twilioSid() : providerMessageId,
+          message.deliveryStatus(),
+          change.statusAfter());
     }
-    if (UNSUBSCRIBED.equals(errorCode)) {
-      conversations.setOptedOut(message.conversationId(), true, at);
+    if (recipientOptedOut) {
+      consent.optOut(message.conversationId(), at);
     }
-    return next;
+    return change;
   }
 
-  /** Attaches and applies the callbacks that arrived for {@code sid} before its message did. */
-  DeliveryStatus applyKept(Message message, String sid, Instant at) {
+  /**
+   * Attaches and applies the reports that arrived for {@code providerMessageId} before its message
+   * did.
+   */
+  DeliveryStatus applyKept(Message message, String providerMessageId, Instant at) {
     Message current = message;
-    for (StatusEvent kept : messages.unattachedStatusEvents(sid)) {
-      DeliveryStatus status = apply(current, sid, kept.status(), kept.errorCode(), at);
-      current = current.withDelivery(sid, status, current.errorCode(), current.errorMessage(), at);
+    for (StatusEvent kept : messages.unattachedStatusEvents(providerMessageId)) {
+      DeliveryStatus status =
+          apply(
+                  current,
+                  providerMessageId,
+                  kept.status(),
+                  kept.errorCode(),
+                  kept.recipientOptedOut(),
+                  at)
+              .statusAfter();
+      current =
+          current.withDelivery(
+              providerMessageId, status, current.errorCode(), current.errorMessage(), at);
     }
-    messages.attachStatusEvents(sid, message.id());
+    messages.attachStatusEvents(providerMessageId, message.id());
     return current.deliveryStatus();
   }
 }

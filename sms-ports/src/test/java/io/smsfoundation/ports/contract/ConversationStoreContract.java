@@ -8,6 +8,7 @@ import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
+import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
 import java.util.HashSet;
 import java.util.List;
@@ -102,6 +103,42 @@ public abstract class ConversationStoreContract {
     assertThat(store.linkTenant(c.id(), "tenant-2", at(6))).isFalse();
     assertThat(store.findById(c.id()).orElseThrow().tenantId()).isEqualTo("tenant-1");
     assertThat(store.linkTenant(UUID.randomUUID(), "tenant-3", at(7))).isFalse();
+  }
+
+  @Test
+  void setting_consent_says_whether_it_changed_anything() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+
+    assertThat(store.setOptedOut(c.id(), false, at(1))).isFalse();
+    assertThat(store.setOptedOut(c.id(), true, at(2))).isTrue();
+    assertThat(store.setOptedOut(c.id(), true, at(3))).isFalse();
+    assertThat(store.findById(c.id()).orElseThrow().updatedAt()).isEqualTo(at(2));
+    assertThat(store.setOptedOut(UUID.randomUUID(), true, at(4))).isFalse();
+  }
+
+  @Test
+  void recorded_activity_moves_the_last_message_time_forward_only() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(10)));
+
+    store.recordActivity(c.id(), at(5));
+    assertThat(store.findById(c.id()).orElseThrow().lastMessageAt()).isEqualTo(at(10));
+
+    store.recordActivity(c.id(), at(20));
+    Conversation moved = store.findById(c.id()).orElseThrow();
+    assertThat(moved.lastMessageAt()).isEqualTo(at(20));
+    assertThat(moved.updatedAt()).isEqualTo(at(20));
+
+    store.recordActivity(UUID.randomUUID(), at(30));
+  }
+
+  @Test
+  void counts_tell_conversations_with_a_tenant_from_those_without() {
+    Conversation linked = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.linkTenant(linked.id(), "tenant-1", at(1));
+
+    assertThat(store.counts()).isEqualTo(new ConversationCounts(1, 2));
   }
 
   @Test

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobBacklog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +30,10 @@ public abstract class JobQueueContract {
   private final List<Job> runs = new CopyOnWriteArrayList<>();
 
   private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+  /** Jobs whose subject is here wait for the latch before they finish. */
+  private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
+
   private JobQueueFixture fixture;
 
   @BeforeEach
@@ -35,6 +42,10 @@ public abstract class JobQueueContract {
         newFixture(
             job -> {
               runs.add(job);
+              CountDownLatch hold = holds.get(job.subjectId());
+              if (hold != null) {
+                awaitQuietly(hold);
+              }
               AtomicInteger left = failuresLeft.get(job.subjectId());
               if (left != null && left.getAndDecrement() > 0) {
                 if (job.type() == Job.Type.PUSH_TENANT_LANGUAGE) {
@@ -61,6 +72,48 @@ public abstract class JobQueueContract {
               }
               return null;
             });
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void the_backlog_counts_a_running_job_and_empties_once_it_is_done() {
+    CountDownLatch release = new CountDownLatch(1);
+    holds.put("held", release);
+    try {
+      enqueueCommitted(new Job(Job.Type.LINK_TENANT, "held"));
+
+      Eventually.await(
+          "the held job to run", PATIENCE, () -> fixture.jobQueue().backlog().running() == 1);
+      JobBacklog backlog = fixture.jobQueue().backlog();
+      assertThat(backlog.waiting()).isZero();
+      assertThat(backlog.oldestDueAge().isNegative()).isFalse();
+    } finally {
+      release.countDown();
+    }
+    Eventually.await(
+        "an empty backlog",
+        PATIENCE,
+        () -> fixture.jobQueue().backlog().equals(new JobBacklog(0, 0, 0, Duration.ZERO)));
+  }
+
+  @Test
+  void a_job_waiting_for_its_retry_is_in_the_backlog() {
+    failuresLeft.put("again", new AtomicInteger(1_000));
+    enqueueCommitted(new Job(Job.Type.LINK_TENANT, "again"));
+
+    Eventually.await(
+        "the job waiting for its retry",
+        PATIENCE,
+        () ->
+            runsOf(new Job(Job.Type.LINK_TENANT, "again")) > 0
+                && fixture.jobQueue().backlog().waiting() > 0);
   }
 
   private long runsOf(Job job) {

@@ -4,10 +4,11 @@ import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.message.DeliveryStatus;
-import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
@@ -15,7 +16,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,58 +55,47 @@ public final class Samples {
     return Conversation.startedAt(UUID.randomUUID(), address(e164), at);
   }
 
+  /**
+   * An inbound picture message in Spanish whose form repeats a parameter name, as webhooks may, so
+   * that stores must keep every value.
+   */
   public static Message inbound(UUID conversationId, String sid, Instant at) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("MessageSid", sid);
-    form.put("From", "+12015550123");
-    form.put("To", "+15005550006");
-    form.put("Body", "Hola, ¿cuándo pasan a arreglar la llave? 👍");
-    form.put("NumMedia", "1");
-    form.put("MediaUrl0", "https://media.example/abc");
-    return new Message(
+    RawForm form =
+        RawForm.builder()
+            .add("MessageSid", sid)
+            .add("From", "+12015550123")
+            .add("To", "+15005550006")
+            .add("Body", "Hola, ¿cuándo pasan a arreglar la llave? 👍")
+            .add("NumMedia", "1")
+            .add("MediaUrl0", "https://media.example/abc")
+            .add("Tag", "b")
+            .add("Tag", "a")
+            .build();
+    return Message.inbound(
         UUID.randomUUID(),
         conversationId,
-        Direction.INBOUND,
         sid,
         "+12015550123",
         "+15005550006",
         "Hola, ¿cuándo pasan a arreglar la llave? 👍",
         1,
         MessageEncoding.UCS_2,
-        1,
         List.of(new Media("https://media.example/abc", "image/jpeg")),
-        DeliveryStatus.RECEIVED,
-        null,
-        null,
+        1,
         new LanguageDetection(Language.ES, 0.91),
         form,
-        null,
-        null,
-        at,
         at);
   }
 
   public static Message outbound(UUID conversationId, String idempotencyKey, Instant at) {
-    return new Message(
+    return Message.outbound(
         UUID.randomUUID(),
         conversationId,
-        Direction.OUTBOUND,
-        null,
-        null,
         "+12015550123",
         "Your rent receipt is ready.",
-        1,
-        MessageEncoding.GSM_7,
-        0,
-        List.of(),
-        DeliveryStatus.PENDING,
-        null,
-        null,
-        null,
-        Map.of(),
+        Segments.of("Your rent receipt is ready."),
         idempotencyKey,
         idempotencyKey == null ? null : "f".repeat(64),
-        at,
         at);
   }
 
@@ -117,7 +106,9 @@ public final class Samples {
         sid,
         DeliveryStatus.of(status),
         null,
-        Map.of("MessageSid", sid == null ? "" : sid, "MessageStatus", status),
+        false,
+        RawForm.ofSingleValues(
+            Map.of("MessageSid", sid == null ? "" : sid, "MessageStatus", status)),
         at);
   }
 }

@@ -30,7 +30,8 @@ class CallbackBeforeMessageTest {
         ((SendResult.Accepted)
                 h.services
                     .sendSms()
-                    .send(new SendCommand("+12015550123", null, "Your package arrived", null)))
+                    .send(
+                        new SendCommand("+12015550123", null, null, "Your package arrived", null)))
             .receipt()
             .messageId();
     h.runJobs();
@@ -52,7 +53,7 @@ class CallbackBeforeMessageTest {
         ((SendResult.Accepted)
                 h.services
                     .sendSms()
-                    .send(new SendCommand("+12015550123", null, "Inspection tomorrow", null)))
+                    .send(new SendCommand("+12015550123", null, null, "Inspection tomorrow", null)))
             .receipt()
             .messageId();
 

@@ -3,20 +3,20 @@ package io.smsfoundation.ports.service;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.optout.OptIntent;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
-import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusCallback;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
+import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusReport;
 import io.smsfoundation.ports.memory.InMemoryAdapters;
 import io.smsfoundation.ports.out.MessageKey;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +25,7 @@ final class Harness {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   static final LanguageDetector DETECTOR = new LanguageDetector();
+  static final String TO = "+15005550006";
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
   final InMemoryAdapters adapters = InMemoryAdapters.create();
@@ -53,18 +54,13 @@ final class Harness {
     return inbound(sid, from, body, null);
   }
 
-  static InboundSms inbound(String sid, String from, String body, String optOutType) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("MessageSid", sid);
-    form.put("AccountSid", "AC" + "0".repeat(32));
-    form.put("From", from);
-    form.put("To", "+15005550006");
-    form.put("Body", body);
-    form.put("NumMedia", "0");
-    if (optOutType != null) {
-      form.put("OptOutType", optOutType);
-    }
-    return new InboundSms(sid, from, "+15005550006", body, 0, List.of(), optOutType, form);
+  /**
+   * @param handledByProvider the keyword the provider says it answered itself, or {@code null}
+   */
+  static InboundSms inbound(String sid, String from, String body, OptIntent handledByProvider) {
+    RawForm form =
+        RawForm.builder().add("id", sid).add("from", from).add("body", body).add("to", TO).build();
+    return new InboundSms(sid, from, TO, body, List.of(), 0, null, handledByProvider, form);
   }
 
   InboundOutcome receive(String from, String body) {
@@ -76,15 +72,15 @@ final class Harness {
   }
 
   StatusOutcome status(UUID messageId, String sid, String status, String errorCode) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("MessageSid", sid);
-    form.put("MessageStatus", status);
-    if (errorCode != null) {
-      form.put("ErrorCode", errorCode);
-    }
+    return status(messageId, sid, status, errorCode, false);
+  }
+
+  StatusOutcome status(
+      UUID messageId, String sid, String status, String errorCode, boolean recipientOptedOut) {
+    RawForm form = RawForm.builder().add("id", sid).add("status", status).build();
     return services
         .recordDeliveryStatus()
-        .record(new StatusCallback(messageId, sid, status, errorCode, form));
+        .record(new StatusReport(messageId, sid, status, errorCode, recipientOptedOut, form));
   }
 
   Conversation conversation(String canonical) {

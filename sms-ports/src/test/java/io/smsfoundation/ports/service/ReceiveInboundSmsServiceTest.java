@@ -9,6 +9,8 @@ import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.optout.OptIntent;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
 import io.smsfoundation.ports.in.InvalidCommandException;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
@@ -16,7 +18,6 @@ import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -59,7 +60,7 @@ class ReceiveInboundSmsServiceTest {
     InboundOutcome second = h.services.receiveInbound().receive(sms);
 
     assertThat(first).isInstanceOf(InboundOutcome.Accepted.class);
-    assertThat(second).isEqualTo(new InboundOutcome.Duplicate(sms.messageSid()));
+    assertThat(second).isEqualTo(new InboundOutcome.Duplicate(sms.providerMessageId()));
     Conversation conversation = h.conversation("+12015550123");
     assertThat(h.messagesOf(conversation.id())).hasSize(1);
     assertThat(conversation.lastMessageAt())
@@ -153,10 +154,11 @@ class ReceiveInboundSmsServiceTest {
   }
 
   @Test
-  void twilio_opt_out_type_wins_over_the_body() {
+  void a_keyword_the_provider_handled_wins_over_the_body() {
     h.services
         .receiveInbound()
-        .receive(Harness.inbound(Harness.sid(), "+12015550123", "please no more", "STOP"));
+        .receive(
+            Harness.inbound(Harness.sid(), "+12015550123", "please no more", OptIntent.OPT_OUT));
 
     assertThat(h.conversation("+12015550123").optedOut()).isTrue();
   }
@@ -169,10 +171,11 @@ class ReceiveInboundSmsServiceTest {
             "+12015550123",
             "+15005550006",
             null,
-            1,
             List.of(new Media("https://m.example/1", "image/png")),
+            1,
             null,
-            Map.of("NumMedia", "1"));
+            null,
+            RawForm.empty());
 
     InboundOutcome outcome = h.services.receiveInbound().receive(mms);
 
@@ -183,11 +186,11 @@ class ReceiveInboundSmsServiceTest {
   }
 
   @Test
-  void missing_fields_and_malformed_sids_are_refused_before_anything_is_written() {
-    assertThatThrownBy(() -> new InboundSms("SM123", null, "", "hi", 0, List.of(), null, Map.of()))
+  void missing_fields_are_refused_before_anything_is_written() {
+    assertThatThrownBy(() -> InboundSms.text(" ", null, "", "hi"))
         .isInstanceOfSatisfying(
             InvalidCommandException.class,
-            e -> assertThat(e.fieldErrors()).containsOnlyKeys("MessageSid", "From", "To"));
+            e -> assertThat(e.fieldErrors()).containsOnlyKeys("providerMessageId", "from", "to"));
     assertThat(h.adapters.jobQueue().size()).isZero();
   }
 

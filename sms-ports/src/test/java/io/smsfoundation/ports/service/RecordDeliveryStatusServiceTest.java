@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
+import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ class RecordDeliveryStatusServiceTest {
     SendResult result =
         h.services
             .sendSms()
-            .send(new SendCommand("+12015550123", null, "Rent is due Friday", null));
+            .send(new SendCommand("+12015550123", null, null, "Rent is due Friday", null));
     messageId = ((SendResult.Accepted) result).receipt().messageId();
     h.runJobs();
     sid = h.message(messageId).twilioSid();
@@ -98,9 +101,49 @@ class RecordDeliveryStatusServiceTest {
   }
 
   @Test
-  void an_unsubscribed_error_marks_the_recipient_opted_out() {
-    h.status(messageId, sid, "failed", "21610");
+  void an_unsubscribed_recipient_is_marked_opted_out() {
+    h.status(messageId, sid, "failed", "30006", true);
 
     assertThat(h.conversation("+12015550123").optedOut()).isTrue();
+  }
+
+  @Test
+  void a_report_naming_an_inbound_message_is_kept_and_changes_nothing() {
+    InboundOutcome.Accepted inbound =
+        (InboundOutcome.Accepted) h.receive("+12015550777", "is the water back?");
+    Message before = h.message(inbound.messageId());
+
+    StatusOutcome outcome = h.status(null, before.twilioSid(), "failed", "30006", true);
+
+    assertThat(outcome).isEqualTo(new StatusOutcome.NotOutbound(inbound.messageId()));
+    Message after = h.message(inbound.messageId());
+    assertThat(after.deliveryStatus()).isEqualTo(DeliveryStatus.RECEIVED);
+    assertThat(after.errorCode()).isNull();
+    assertThat(h.conversation("+12015550777").optedOut()).isFalse();
+    assertThat(h.adapters.messages().statusEvents(inbound.messageId()))
+        .extracting(e -> e.status().code())
+        .containsExactly("failed");
+  }
+
+  @Test
+  void a_status_change_moves_the_conversations_last_activity_forward() {
+    Instant sentAt = h.conversation("+12015550123").lastMessageAt();
+    h.clock.advance(Duration.ofMinutes(3));
+
+    h.status(messageId, sid, "delivered");
+
+    assertThat(h.conversation("+12015550123").lastMessageAt())
+        .isAfterOrEqualTo(sentAt.plus(Duration.ofMinutes(3)));
+  }
+
+  @Test
+  void a_report_that_changes_nothing_leaves_the_last_activity_alone() {
+    h.status(messageId, sid, "delivered");
+    Instant deliveredAt = h.conversation("+12015550123").lastMessageAt();
+    h.clock.advance(Duration.ofMinutes(3));
+
+    h.status(messageId, sid, "sent");
+
+    assertThat(h.conversation("+12015550123").lastMessageAt()).isEqualTo(deliveredAt);
   }
 }

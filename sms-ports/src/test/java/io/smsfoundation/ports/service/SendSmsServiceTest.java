@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
 import io.smsfoundation.domain.phone.PhoneNumber;
@@ -32,7 +33,7 @@ class SendSmsServiceTest {
   }
 
   private SendResult send(String body, String key) {
-    return h.services.sendSms().send(new SendCommand(TO, null, body, key));
+    return h.services.sendSms().send(new SendCommand(TO, null, null, body, key));
   }
 
   @Test
@@ -64,7 +65,8 @@ class SendSmsServiceTest {
     fast.adapters.jobQueue().start(fast.services.jobHandler());
     try {
       Receipt receipt =
-          accepted(fast.services.sendSms().send(new SendCommand(TO, null, "Quick one", null)));
+          accepted(
+              fast.services.sendSms().send(new SendCommand(TO, null, null, "Quick one", null)));
 
       assertThat(receipt.twilioSid()).startsWith("SM");
       assertThat(receipt.status()).isEqualTo(DeliveryStatus.QUEUED);
@@ -75,15 +77,16 @@ class SendSmsServiceTest {
 
   @Test
   void invalid_requests_are_refused_with_field_details_and_store_nothing() {
-    assertThatThrownBy(() -> h.services.sendSms().send(new SendCommand("12345", null, "hi", null)))
+    assertThatThrownBy(
+            () -> h.services.sendSms().send(new SendCommand("12345", null, null, "hi", null)))
         .isInstanceOfSatisfying(
             InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("to"));
-    assertThatThrownBy(() -> new SendCommand(TO, null, "  ", null))
+    assertThatThrownBy(() -> new SendCommand(TO, null, null, "  ", null))
         .isInstanceOfSatisfying(
             InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("body"));
-    assertThatThrownBy(() -> new SendCommand(TO, null, "x".repeat(1601), null))
+    assertThatThrownBy(() -> new SendCommand(TO, null, null, "x".repeat(1601), null))
         .isInstanceOf(InvalidCommandException.class);
-    assertThatThrownBy(() -> new SendCommand(null, null, "hi", null))
+    assertThatThrownBy(() -> new SendCommand(null, null, null, "hi", null))
         .isInstanceOfSatisfying(
             InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("to"));
     assertThat(h.adapters.conversations().findByCanonical("12345")).isEmpty();
@@ -129,17 +132,18 @@ class SendSmsServiceTest {
     Harness slow = new Harness(Duration.ofSeconds(3));
     CompletableFuture<SendResult> first =
         CompletableFuture.supplyAsync(
-            () -> slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9")));
+            () -> slow.services.sendSms().send(new SendCommand(TO, null, null, "Slow", "key-9")));
     Eventually.await(
         "the first request stored its message",
         Duration.ofSeconds(5),
         () -> slow.adapters.messages().findByIdempotencyKey("key-9").isPresent());
 
-    SendResult second = slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9"));
+    SendResult second =
+        slow.services.sendSms().send(new SendCommand(TO, null, null, "Slow", "key-9"));
 
     assertThat(second).isInstanceOf(SendResult.IdempotencyInFlight.class);
     assertThat(first.get()).isInstanceOf(SendResult.Accepted.class);
-    assertThat(slow.services.sendSms().send(new SendCommand(TO, null, "Slow", "key-9")))
+    assertThat(slow.services.sendSms().send(new SendCommand(TO, null, null, "Slow", "key-9")))
         .isInstanceOf(SendResult.Replayed.class);
   }
 
@@ -226,11 +230,14 @@ class SendSmsServiceTest {
     h.adapters.tenantNumbers().recordUse("tenant-1", "+12015550122", h.clock.instant());
 
     Receipt receipt =
-        accepted(h.services.sendSms().send(new SendCommand(null, "tenant-1", "Hi!", null)));
+        accepted(h.services.sendSms().send(new SendCommand(null, null, "tenant-1", "Hi!", null)));
 
     assertThat(h.message(receipt.messageId()).to()).isEqualTo("+12015550122");
     assertThatThrownBy(
-            () -> h.services.sendSms().send(new SendCommand(null, "tenant-unknown", "Hi!", null)))
+            () ->
+                h.services
+                    .sendSms()
+                    .send(new SendCommand(null, null, "tenant-unknown", "Hi!", null)))
         .isInstanceOfSatisfying(
             InvalidCommandException.class,
             e -> assertThat(e.fieldErrors()).containsKey("tenant_id"));
@@ -242,5 +249,73 @@ class SendSmsServiceTest {
 
     assertThat(receipt.encoding()).isEqualTo(MessageEncoding.UCS_2);
     assertThat(receipt.segments()).isEqualTo(2);
+  }
+
+  @Test
+  void a_conversation_id_sends_to_that_conversations_number() {
+    h.receive("+12015550144", "hello?");
+    UUID conversationId = h.conversation("+12015550144").id();
+
+    Receipt receipt =
+        accepted(
+            h.services
+                .sendSms()
+                .send(new SendCommand(null, conversationId, null, "We got your text", null)));
+
+    assertThat(receipt.conversationId()).isEqualTo(conversationId);
+    assertThat(h.message(receipt.messageId()).to()).isEqualTo("+12015550144");
+  }
+
+  @Test
+  void an_unknown_conversation_id_sends_nothing() {
+    SendResult result =
+        h.services.sendSms().send(new SendCommand(null, UUID.randomUUID(), null, "Hi", null));
+
+    assertThat(result).isEqualTo(new SendResult.ConversationNotFound());
+    assertThat(h.adapters.jobQueue().size()).isZero();
+  }
+
+  @Test
+  void a_destination_that_contradicts_the_conversation_is_refused() {
+    h.receive("+12015550144", "hello?");
+    UUID conversationId = h.conversation("+12015550144").id();
+
+    assertThatThrownBy(
+            () ->
+                h.services
+                    .sendSms()
+                    .send(new SendCommand("+12015550199", conversationId, null, "Hi", null)))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("to"));
+    assertThat(h.messagesOf(conversationId))
+        .extracting(Message::direction)
+        .containsOnly(Direction.INBOUND);
+  }
+
+  @Test
+  void the_same_number_written_differently_agrees_with_the_conversation() {
+    h.receive("+12015550144", "hello?");
+    UUID conversationId = h.conversation("+12015550144").id();
+
+    Receipt receipt =
+        accepted(
+            h.services
+                .sendSms()
+                .send(new SendCommand("(201) 555-0144", conversationId, null, "Hi", null)));
+
+    assertThat(receipt.conversationId()).isEqualTo(conversationId);
+  }
+
+  @Test
+  void a_short_code_conversation_cannot_be_sent_to() {
+    h.receive("12345", "Your code is 1234");
+    UUID conversationId = h.conversation("12345").id();
+
+    assertThatThrownBy(
+            () ->
+                h.services.sendSms().send(new SendCommand(null, conversationId, null, "Hi", null)))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class,
+            e -> assertThat(e.fieldErrors()).containsKey("conversation_id"));
   }
 }
