@@ -102,11 +102,33 @@ final class ConversationDao {
   int setOptedOut(UUID id, boolean optedOut, Instant at) {
     return handle
         .createUpdate(
-            "update sms_conversations set opted_out = :optedOut, updated_at = :at where id = :id")
+            "update sms_conversations set opted_out = :optedOut, updated_at = :at"
+                + " where id = :id and opted_out <> :optedOut")
         .bind("id", id)
         .bind("optedOut", optedOut)
         .bind("at", at)
         .execute();
+  }
+
+  int recordActivity(UUID id, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set last_message_at = :at,"
+                + " updated_at = greatest(updated_at, :at)"
+                + " where id = :id and (last_message_at is null or last_message_at < :at)")
+        .bind("id", id)
+        .bind("at", at)
+        .execute();
+  }
+
+  /** With tenant, without; one scan of the table. */
+  long[] counts() {
+    return handle
+        .createQuery(
+            "select count(*) filter (where tenant_id is not null),"
+                + " count(*) filter (where tenant_id is null) from sms_conversations")
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .one();
   }
 
   int setWorkflow(UUID id, String workflowType, String workflowId, Instant at) {

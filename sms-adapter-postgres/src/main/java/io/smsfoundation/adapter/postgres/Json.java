@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsfoundation.domain.message.Media;
+import io.smsfoundation.domain.message.RawForm;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +18,44 @@ final class Json {
 
   private Json() {}
 
-  /** A form as a JSON object, keys in the form's order (JSONB then keeps them in its own). */
-  static String ofForm(Map<String, String> form) {
+  /**
+   * A form as a JSON object: a name that came once maps to its value, a name that came more than
+   * once to the array of its values in arrival order. (JSONB keeps the values' order but not the
+   * names'.)
+   */
+  static String ofForm(RawForm form) {
     ObjectNode node = MAPPER.createObjectNode();
-    form.forEach(node::put);
+    form.asMap()
+        .forEach(
+            (name, values) -> {
+              if (values.size() == 1) {
+                node.put(name, values.getFirst());
+              } else {
+                ArrayNode array = node.putArray(name);
+                values.forEach(array::add);
+              }
+            });
     return write(node);
   }
 
-  static Map<String, String> toForm(String json) {
+  static RawForm toForm(String json) {
     if (json == null || json.isEmpty()) {
-      return Map.of();
+      return RawForm.empty();
     }
-    JsonNode node = read(json);
-    Map<String, String> form = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      form.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asText());
+    RawForm.Builder form = RawForm.builder();
+    for (Map.Entry<String, JsonNode> field : read(json).properties()) {
+      JsonNode value = field.getValue();
+      if (value.isArray()) {
+        value.forEach(item -> form.add(field.getKey(), text(item)));
+      } else {
+        form.add(field.getKey(), text(value));
+      }
     }
-    return Collections.unmodifiableMap(form);
+    return form.build();
+  }
+
+  private static String text(JsonNode node) {
+    return node.isNull() ? "" : node.asText();
   }
 
   /** {@code [{"url": ..., "content_type": ...}]}. */

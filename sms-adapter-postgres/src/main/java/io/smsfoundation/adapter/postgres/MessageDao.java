@@ -142,8 +142,8 @@ final class MessageDao {
     return handle
         .createUpdate(
             "insert into sms_message_status_events (id, message_id, twilio_sid, event_status,"
-                + " error_code, raw_webhook_data, created_at)"
-                + " values (:id, :messageId, :twilioSid, :status, :errorCode,"
+                + " error_code, recipient_opted_out, raw_webhook_data, created_at)"
+                + " values (:id, :messageId, :twilioSid, :status, :errorCode, :recipientOptedOut,"
                 + " cast(:rawWebhookData as jsonb), :createdAt)"
                 + " on conflict do nothing")
         .bind("id", row.id())
@@ -151,6 +151,7 @@ final class MessageDao {
         .bind("twilioSid", row.twilioSid())
         .bind("status", row.eventStatus())
         .bind("errorCode", row.errorCode())
+        .bind("recipientOptedOut", row.recipientOptedOut())
         .bind("rawWebhookData", row.rawWebhookData())
         .bind("createdAt", row.createdAt())
         .execute();

@@ -2,6 +2,7 @@ package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
 import java.time.Instant;
 import java.util.List;
@@ -66,10 +67,23 @@ public final class PostgresConversationStore implements ConversationStore {
   }
 
   @Override
-  public void setOptedOut(UUID id, boolean optedOut, Instant at) {
+  public boolean setOptedOut(UUID id, boolean optedOut, Instant at) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(at, "at");
-    unitOfWork.withDao(ConversationDao::new, dao -> dao.setOptedOut(id, optedOut, at));
+    return unitOfWork.withDao(ConversationDao::new, dao -> dao.setOptedOut(id, optedOut, at)) > 0;
+  }
+
+  @Override
+  public void recordActivity(UUID id, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(at, "at");
+    unitOfWork.withDao(ConversationDao::new, dao -> dao.recordActivity(id, at));
+  }
+
+  @Override
+  public ConversationCounts counts() {
+    long[] counts = unitOfWork.withDao(ConversationDao::new, ConversationDao::counts);
+    return new ConversationCounts(counts[0], counts[1]);
   }
 
   @Override

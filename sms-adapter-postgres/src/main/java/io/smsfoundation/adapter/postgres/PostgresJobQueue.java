@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -129,16 +130,6 @@ public final class PostgresJobQueue implements JobQueue {
       }
     }
   }
-
-  /**
-   * The queue's state for metrics.
-   *
-   * @param waiting jobs not running, due or not (retries included)
-   * @param due waiting jobs whose time has come
-   * @param running jobs some instance is running
-   * @param oldestDueAge how long the oldest due job has been due; zero when none is
-   */
-  public record Depth(long waiting, long due, long running, Duration oldestDueAge) {}
 
   private final DataSource dataSource;
   private final PostgresUnitOfWork unitOfWork;
@@ -264,14 +255,15 @@ public final class PostgresJobQueue implements JobQueue {
     LOG.info("job queue stopped");
   }
 
-  /** Counts of the jobs in the table (all instances), for metrics; one query. */
-  public Depth depth() {
+  /** Counts the jobs in the table (all instances); one query. */
+  @Override
+  public JobBacklog backlog() {
     String[] names =
         Arrays.stream(Job.Type.values()).map(PostgresJobQueue::taskName).toArray(String[]::new);
     Instant now = Instant.now();
     JobDao.DepthRow row = unitOfWork.withDao(JobDao::new, dao -> dao.depth(names, now));
     Duration age = row.oldestDue() == null ? Duration.ZERO : Duration.between(row.oldestDue(), now);
-    return new Depth(
+    return new JobBacklog(
         row.waiting(), row.due(), row.running(), age.isNegative() ? Duration.ZERO : age);
   }
 

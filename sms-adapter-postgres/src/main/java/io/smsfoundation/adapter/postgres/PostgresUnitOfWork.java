@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.postgres;
 
+import io.smsfoundation.ports.StoreUnavailableException;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +32,22 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws StoreUnavailableException when the database cannot be reached; nothing was committed
+   */
   @Override
   public <T> T inTransaction(Function<Transaction, T> work) {
     Objects.requireNonNull(work, "work");
+    try {
+      return transaction(work);
+    } catch (RuntimeException failure) {
+      throw ConnectionFailures.translate(failure);
+    }
+  }
+
+  private <T> T transaction(Function<Transaction, T> work) {
     Tx outer = current.get();
     if (outer != null) {
       try {
@@ -88,14 +102,20 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   /**
    * Runs {@code callback} on the current transaction's handle, or on a short-lived auto-commit
    * handle when no unit of work is open on this thread.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
    */
   <R> R withHandle(Function<Handle, R> callback) {
-    Tx tx = current.get();
-    if (tx != null) {
-      return callback.apply(tx.handle);
-    }
-    try (Handle handle = jdbi.open()) {
-      return callback.apply(handle);
+    try {
+      Tx tx = current.get();
+      if (tx != null) {
+        return callback.apply(tx.handle);
+      }
+      try (Handle handle = jdbi.open()) {
+        return callback.apply(handle);
+      }
+    } catch (RuntimeException failure) {
+      throw ConnectionFailures.translate(failure);
     }
   }
 

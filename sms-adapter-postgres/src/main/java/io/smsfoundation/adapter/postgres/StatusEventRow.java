@@ -15,11 +15,13 @@ record StatusEventRow(
     String twilioSid,
     String eventStatus,
     String errorCode,
+    boolean recipientOptedOut,
     String rawWebhookData,
     Instant createdAt) {
 
   static final String COLUMNS =
-      "id, message_id, twilio_sid, event_status, error_code, raw_webhook_data, created_at";
+      "id, message_id, twilio_sid, event_status, error_code, recipient_opted_out,"
+          + " raw_webhook_data, created_at";
 
   /** The row mapper, registered on the Jdbi instance. */
   static StatusEventRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -29,6 +31,7 @@ record StatusEventRow(
         rs.getString("twilio_sid"),
         rs.getString("event_status"),
         rs.getString("error_code"),
+        rs.getBoolean("recipient_opted_out"),
         rs.getString("raw_webhook_data"),
         Columns.instant(rs, "created_at"));
   }
@@ -40,6 +43,7 @@ record StatusEventRow(
         event.twilioSid(),
         event.status().code(),
         event.errorCode(),
+        event.recipientOptedOut(),
         Json.ofForm(event.rawWebhookData()),
         event.createdAt());
   }
@@ -51,6 +55,7 @@ record StatusEventRow(
         twilioSid,
         DeliveryStatus.of(eventStatus),
         errorCode,
+        recipientOptedOut,
         Json.toForm(rawWebhookData),
         createdAt);
   }

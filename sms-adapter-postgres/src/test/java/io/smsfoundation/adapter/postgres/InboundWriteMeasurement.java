@@ -1,6 +1,7 @@
 package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.domain.language.LanguageDetector;
+import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
 import io.smsfoundation.ports.service.ReceiveInboundSmsService;
@@ -8,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,20 +168,22 @@ public final class InboundWriteMeasurement {
   }
 
   private static InboundSms sms(String from, String body, String sid) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("ToCountry", "US");
-    form.put("SmsMessageSid", sid);
-    form.put("NumMedia", "0");
-    form.put("SmsSid", sid);
-    form.put("SmsStatus", "received");
-    form.put("Body", body);
-    form.put("To", "+15005550006");
-    form.put("NumSegments", "1");
-    form.put("MessageSid", sid);
-    form.put("AccountSid", "AC" + "0".repeat(32));
-    form.put("From", from);
-    form.put("ApiVersion", "2010-04-01");
-    return new InboundSms(sid, from, "+15005550006", body, 0, List.of(), null, form);
+    RawForm form =
+        RawForm.builder()
+            .add("ToCountry", "US")
+            .add("SmsMessageSid", sid)
+            .add("NumMedia", "0")
+            .add("SmsSid", sid)
+            .add("SmsStatus", "received")
+            .add("Body", body)
+            .add("To", "+15005550006")
+            .add("NumSegments", "1")
+            .add("MessageSid", sid)
+            .add("AccountSid", "AC" + "0".repeat(32))
+            .add("From", from)
+            .add("ApiVersion", "2010-04-01")
+            .build();
+    return new InboundSms(sid, from, "+15005550006", body, List.of(), 0, 1, null, form);
   }
 
   /** Counts the Sync messages pgjdbc sends: each one ends a round trip. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobBacklog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,7 +208,7 @@ class PostgresJobQueueTest {
               queue.enqueue(job);
               return null;
             });
-    assertThat(queue.depth().waiting()).isEqualTo(1);
+    assertThat(queue.backlog().waiting()).isEqualTo(1);
     assertThat(runsOf(job)).isZero();
 
     PostgresJobQueue restarted = adapters.jobQueue(WAKE_UP_ONLY);
@@ -296,7 +297,7 @@ class PostgresJobQueueTest {
         "insert into scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
             + " values ('send-sms', 'send-sms:later', now() + interval '1 hour', false, 1)");
 
-    PostgresJobQueue.Depth depth = queue.depth();
+    JobBacklog depth = queue.backlog();
 
     assertThat(depth.waiting()).isEqualTo(3);
     assertThat(depth.due()).isEqualTo(2);

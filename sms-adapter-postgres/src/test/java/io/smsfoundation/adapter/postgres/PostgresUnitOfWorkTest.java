@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.ports.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 class PostgresUnitOfWorkTest {
 
@@ -240,5 +242,37 @@ class PostgresUnitOfWorkTest {
 
   private static long count(String sql) {
     return adapters.unitOfWork().jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  @Test
+  void a_database_that_cannot_be_reached_is_reported_as_a_store_unavailable() {
+    PGSimpleDataSource nowhere = new PGSimpleDataSource();
+    nowhere.setServerNames(new String[] {"127.0.0.1"});
+    nowhere.setPortNumbers(new int[] {1});
+    nowhere.setDatabaseName("sms");
+    nowhere.setUser("sms_user");
+    nowhere.setPassword("secret-password");
+    nowhere.setConnectTimeout(2);
+    PostgresUnitOfWork unreachable = new PostgresUnitOfWork(nowhere);
+    PostgresConversationStore conversations = new PostgresConversationStore(unreachable);
+
+    assertThatThrownBy(() -> unreachable.inTransaction(tx -> conversations.findByCanonical("x")))
+        .isInstanceOf(StoreUnavailableException.class)
+        .hasMessageNotContaining("secret-password")
+        .hasMessageNotContaining("sms_user");
+    assertThatThrownBy(() -> conversations.findByCanonical("x"))
+        .isInstanceOf(StoreUnavailableException.class);
+  }
+
+  @Test
+  void a_statement_the_database_refuses_is_not_an_outage() {
+    assertThatThrownBy(
+            () ->
+                adapters
+                    .unitOfWork()
+                    .inTransaction(
+                        tx -> adapters.unitOfWork().withHandle(h -> h.execute("selec 1"))))
+        .isInstanceOf(JdbiException.class)
+        .isNotInstanceOf(StoreUnavailableException.class);
   }
 }

@@ -3,18 +3,15 @@ package io.smsfoundation.adapter.postgres;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
-import io.smsfoundation.domain.message.DeliveryStatus;
-import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
-import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -43,59 +40,43 @@ final class Samples {
   }
 
   static Message inbound(UUID conversationId, String sid, Instant at) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("MessageSid", sid);
-    form.put("SmsSid", sid);
-    form.put("From", "+12015550123");
-    form.put("To", "+15005550006");
-    form.put("Body", "Hola, ¿cuándo pasan?");
-    form.put("NumMedia", "1");
-    form.put("MediaUrl0", "https://api.twilio.com/media/ME1");
-    form.put("MediaContentType0", "image/jpeg");
-    return new Message(
+    RawForm form =
+        RawForm.builder()
+            .add("MessageSid", sid)
+            .add("SmsSid", sid)
+            .add("From", "+12015550123")
+            .add("To", "+15005550006")
+            .add("Body", "Hola, ¿cuándo pasan?")
+            .add("NumMedia", "1")
+            .add("MediaUrl0", "https://api.twilio.com/media/ME1")
+            .add("MediaContentType0", "image/jpeg")
+            .add("Body", "a second Body, as a repeated name may come")
+            .build();
+    return Message.inbound(
         UUID.randomUUID(),
         conversationId,
-        Direction.INBOUND,
         sid,
         "+12015550123",
         "+15005550006",
         "Hola, ¿cuándo pasan?",
         1,
         null,
-        1,
         List.of(new Media("https://api.twilio.com/media/ME1", "image/jpeg")),
-        DeliveryStatus.RECEIVED,
-        null,
-        null,
+        1,
         new LanguageDetection(Language.ES, 6.0 / 7.0),
         form,
-        null,
-        null,
-        at,
         at);
   }
 
   static Message outbound(UUID conversationId, String idempotencyKey, Instant at) {
-    return new Message(
+    return Message.outbound(
         UUID.randomUUID(),
         conversationId,
-        Direction.OUTBOUND,
-        null,
-        "+15005550006",
         "+12015550123",
         "Your payment is due",
-        1,
-        MessageEncoding.GSM_7,
-        0,
-        List.of(),
-        DeliveryStatus.PENDING,
-        null,
-        null,
-        null,
-        Map.of(),
+        Segments.of("Your payment is due"),
         idempotencyKey,
         idempotencyKey == null ? null : "fingerprint-" + idempotencyKey,
-        at,
         at);
   }
 
