@@ -2,6 +2,8 @@ package io.smsfoundation.adapter.twilio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
+import io.smsfoundation.domain.message.RawForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -34,6 +36,12 @@ public final class CallbackReceiver implements AutoCloseable {
     public String param(String name) {
       List<String> values = form.get(name);
       return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Whether Twilio's signature of this request, sent to {@code baseUrl}, verifies. */
+    public boolean isSignedWith(String authToken, URI baseUrl) {
+      String url = baseUrl + path + (rawQuery == null ? "" : "?" + rawQuery);
+      return new TwilioRequestValidator(authToken, null).isValid(url, RawForm.of(form), signature);
     }
   }
 

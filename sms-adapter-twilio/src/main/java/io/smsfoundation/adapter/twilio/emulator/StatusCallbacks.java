@@ -1,18 +1,16 @@
 package io.smsfoundation.adapter.twilio.emulator;
 
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms.SignedWebhook;
+import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.phone.PhoneMask;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +45,11 @@ final class StatusCallbacks implements AutoCloseable {
    * so it is called from the message's own (virtual) thread.
    */
   boolean post(EmulatedMessage message) throws InterruptedException {
-    String url = message.statusCallback();
-    Map<String, String> form = form(message);
-    String signature = TwilioSignatures.signSingleValued(authToken, url, form);
-    String body = encode(form);
+    SignedWebhook webhook =
+        TwilioWebhookForms.sign(authToken, message.statusCallback(), form(message));
+    String url = webhook.url();
+    String signature = webhook.signature();
+    String body = webhook.body();
     Duration delay = FIRST_RETRY_DELAY;
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       String failure;
@@ -59,7 +58,7 @@ final class StatusCallbacks implements AutoCloseable {
             HttpRequest.newBuilder(URI.create(url))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("X-Twilio-Signature", signature)
+                .header(SignedWebhook.SIGNATURE_HEADER, signature)
                 .header("User-Agent", "TwilioProxy/1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
@@ -89,34 +88,15 @@ final class StatusCallbacks implements AutoCloseable {
   }
 
   /** The form Twilio posts for a status change of an outbound message. */
-  static Map<String, String> form(EmulatedMessage message) {
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("AccountSid", message.accountSid());
-    form.put("ApiVersion", TwilioEmulator.API_VERSION);
-    form.put("From", message.from() != null ? message.from() : TwilioEmulator.SERVICE_SENDER);
-    if (message.messagingServiceSid() != null) {
-      form.put("MessagingServiceSid", message.messagingServiceSid());
-    }
-    form.put("MessageSid", message.sid());
-    form.put("MessageStatus", message.status());
-    form.put("SmsSid", message.sid());
-    form.put("SmsStatus", message.status());
-    form.put("To", message.to());
-    if (message.errorCode() != null) {
-      form.put("ErrorCode", message.errorCode().toString());
-    }
-    return form;
-  }
-
-  static String encode(Map<String, String> form) {
-    StringJoiner body = new StringJoiner("&");
-    form.forEach(
-        (name, value) ->
-            body.add(
-                URLEncoder.encode(name, StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(value, StandardCharsets.UTF_8)));
-    return body.toString();
+  static RawForm form(EmulatedMessage message) {
+    return TwilioWebhookForms.statusCallback(
+        message.accountSid(),
+        message.sid(),
+        message.status(),
+        message.from() != null ? message.from() : TwilioEmulator.SERVICE_SENDER,
+        message.to(),
+        message.messagingServiceSid(),
+        message.errorCode() == null ? null : message.errorCode().toString());
   }
 
   private static String withoutQuery(String url) {

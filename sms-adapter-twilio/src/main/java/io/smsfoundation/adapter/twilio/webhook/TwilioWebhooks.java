@@ -1,0 +1,138 @@
+package io.smsfoundation.adapter.twilio.webhook;
+
+import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.ports.in.ReceiveInboundSms;
+import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
+import io.smsfoundation.ports.in.RecordDeliveryStatus;
+import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Twilio webhooks the service answers, each a {@link TwilioWebhook}: {@link #inboundSms()} for
+ * {@code POST /webhook/twilio/sms} and {@link #statusCallback()} for {@code POST
+ * /webhook/twilio/status}. Every one first checks the signature (nothing is parsed for a request
+ * without one), reads the form, and only then calls its use case; a message is acknowledged (200)
+ * only once the use case has stored it. Thread-safe.
+ */
+public final class TwilioWebhooks {
+
+  /** The outcome word of a webhook refused for its signature. */
+  public static final String INVALID_SIGNATURE = "invalid_signature";
+
+  /** The outcome word of a webhook refused for its form. */
+  public static final String INVALID_FORM = "invalid";
+
+  private static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+
+  private final TwilioRequestValidator validator;
+  private final ReceiveInboundSms receiveInbound;
+  private final RecordDeliveryStatus recordDeliveryStatus;
+
+  public TwilioWebhooks(
+      TwilioRequestValidator validator,
+      ReceiveInboundSms receiveInbound,
+      RecordDeliveryStatus recordDeliveryStatus) {
+    this.validator = Objects.requireNonNull(validator, "validator");
+    this.receiveInbound = Objects.requireNonNull(receiveInbound, "receiveInbound");
+    this.recordDeliveryStatus =
+        Objects.requireNonNull(recordDeliveryStatus, "recordDeliveryStatus");
+  }
+
+  /** An incoming message: stored exactly once per SID, answered with empty TwiML. */
+  public TwilioWebhook inboundSms() {
+    return request -> signed(request, this::receive);
+  }
+
+  /** A status callback of an outbound message: recorded, answered with empty TwiML. */
+  public TwilioWebhook statusCallback() {
+    return request -> signed(request, this::recordStatus);
+  }
+
+  /** A handler of a verified form. */
+  @FunctionalInterface
+  private interface FormHandler {
+    WebhookResult handle(WebhookRequest request, RawForm form) throws InvalidForm;
+  }
+
+  /** Checks the signature, reads the form, then hands it on; refusals come back as values. */
+  private WebhookResult signed(WebhookRequest request, FormHandler handler) {
+    String signature = request.header(SIGNATURE_HEADER);
+    if (signature == null || signature.isBlank()) {
+      return forbidden("The X-Twilio-Signature header is missing");
+    }
+    RawForm form;
+    try {
+      form = FormCodec.parse(request.body());
+    } catch (FormCodec.MalformedForm malformed) {
+      return invalid(
+          "The form body " + malformed.getMessage(), Map.of("body", malformed.getMessage()));
+    }
+    if (!validator.isValid(request.url(), form, signature)) {
+      return forbidden("The Twilio signature does not match this request");
+    }
+    try {
+      return handler.handle(request, form);
+    } catch (InvalidForm incomplete) {
+      return invalid("The webhook form is incomplete", incomplete.details());
+    }
+  }
+
+  private WebhookResult receive(WebhookRequest request, RawForm form) throws InvalidForm {
+    InboundMessageForm message = InboundMessageForm.read(form);
+    Map<String, String> about = new HashMap<>();
+    about.put(WebhookResult.TWILIO_SID, message.messageSid());
+    return switch (receiveInbound.receive(message.toCommand(form))) {
+      case InboundOutcome.Accepted accepted -> {
+        about.put(WebhookResult.CONVERSATION_ID, accepted.conversationId().toString());
+        about.put(WebhookResult.MESSAGE_ID, accepted.messageId().toString());
+        yield emptyAnswer("accepted", about);
+      }
+      case InboundOutcome.Duplicate duplicate -> emptyAnswer("duplicate", about);
+    };
+  }
+
+  private WebhookResult recordStatus(WebhookRequest request, RawForm form) throws InvalidForm {
+    RawForm query;
+    try {
+      query = FormCodec.parse(request.rawQuery());
+    } catch (FormCodec.MalformedForm malformed) {
+      throw new InvalidForm(Map.of("message_id", "is not a UUID"));
+    }
+    StatusCallbackForm callback = StatusCallbackForm.read(form, query);
+    Map<String, String> about = new HashMap<>();
+    about.put(WebhookResult.TWILIO_SID, callback.messageSid());
+    StatusOutcome outcome = recordDeliveryStatus.record(callback.toCommand(form));
+    String word =
+        switch (outcome) {
+          case StatusOutcome.Applied applied -> {
+            about.put(WebhookResult.MESSAGE_ID, applied.messageId().toString());
+            yield "status " + applied.previous() + " -> " + applied.current();
+          }
+          case StatusOutcome.Unchanged unchanged -> {
+            about.put(WebhookResult.MESSAGE_ID, unchanged.messageId().toString());
+            yield unchanged.duplicate() ? "duplicate" : "unchanged " + unchanged.current();
+          }
+          case StatusOutcome.NotOutbound notOutbound -> {
+            about.put(WebhookResult.MESSAGE_ID, notOutbound.messageId().toString());
+            yield "not_outbound";
+          }
+          case StatusOutcome.Kept kept -> "kept_for_later";
+        };
+    return emptyAnswer(word, about);
+  }
+
+  private static WebhookResult emptyAnswer(String outcome, Map<String, String> about) {
+    return new WebhookResult.Answered(TwiMl.EMPTY_MESSAGING, outcome, about);
+  }
+
+  private static WebhookResult forbidden(String message) {
+    return new WebhookResult.Refused(
+        WebhookResult.Reason.FORBIDDEN, message, Map.of(), INVALID_SIGNATURE);
+  }
+
+  private static WebhookResult invalid(String message, Map<String, String> details) {
+    return new WebhookResult.Refused(WebhookResult.Reason.INVALID, message, details, INVALID_FORM);
+  }
+}
