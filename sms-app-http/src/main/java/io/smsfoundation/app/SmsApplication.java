@@ -9,9 +9,10 @@ import io.smsfoundation.adapter.postgres.PostgresDataSources;
 import io.smsfoundation.adapter.postgres.PostgresJobQueue;
 import io.smsfoundation.adapter.postgres.PostgresSchema;
 import io.smsfoundation.adapter.twilio.TwilioSettings;
-import io.smsfoundation.adapter.twilio.TwilioSignatureVerifier;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
 import io.smsfoundation.app.health.DependencyChecks;
@@ -21,7 +22,6 @@ import io.smsfoundation.app.http.ApiKeys;
 import io.smsfoundation.app.http.ConversationEndpoint;
 import io.smsfoundation.app.http.HealthEndpoint;
 import io.smsfoundation.app.http.HttpServer;
-import io.smsfoundation.app.http.InboundSmsEndpoint;
 import io.smsfoundation.app.http.JsonCodec;
 import io.smsfoundation.app.http.MessageEndpoint;
 import io.smsfoundation.app.http.MetricsEndpoint;
@@ -29,11 +29,10 @@ import io.smsfoundation.app.http.Route;
 import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
-import io.smsfoundation.app.http.StatusCallbackEndpoint;
-import io.smsfoundation.app.http.WebhookSignatures;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
+import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
@@ -197,11 +196,13 @@ public final class SmsApplication {
                 clock));
 
     JsonCodec json = new JsonCodec();
-    WebhookSignatures signatures =
-        new TwilioSignatureVerifier(publicBaseUrl, authToken, config.twilio().authTokenSecondary())
-            ::isValid;
-    Health health = health(pool, jobQueue, authToken);
-    List<Route> routes = routes(services, signatures, health, json);
+    TwilioWebhooks webhooks =
+        new TwilioWebhooks(
+            new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary()),
+            metrics.receiveInbound(services.receiveInbound()),
+            metrics.recordDeliveryStatus(services.recordDeliveryStatus()));
+    Health health = health(jobQueue, authToken, postgres, pool);
+    List<Route> routes = routes(services, webhooks, health, json);
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
@@ -322,7 +323,11 @@ public final class SmsApplication {
    * health request only reads their latest results. The database is checked once before the service
    * listens, so that readiness is right from the first request.
    */
-  private Health health(HikariDataSource pool, PostgresJobQueue jobQueue, String authToken) {
+  private Health health(
+      PostgresJobQueue jobQueue,
+      String authToken,
+      PostgresAdapters postgres,
+      HikariDataSource pool) {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> {
@@ -391,7 +396,7 @@ public final class SmsApplication {
     database.start(scheduler);
     twilioProbe.start(scheduler);
 
-    DatabaseGauges gauges = metrics.databaseGauges(pool, jobQueue);
+    DatabaseGauges gauges = metrics.databaseGauges(postgres.conversations(), jobQueue);
     scheduler.scheduleWithFixedDelay(
         () -> checks.execute(gauges::refresh),
         0,
@@ -408,18 +413,17 @@ public final class SmsApplication {
   }
 
   private List<Route> routes(
-      SmsServices services, WebhookSignatures signatures, Health health, JsonCodec json) {
+      SmsServices services, TwilioWebhooks webhooks, Health health, JsonCodec json) {
     HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
     return List.of(
         Route.post(
             "/webhook/twilio/sms",
             Access.PUBLIC,
-            new InboundSmsEndpoint(metrics.receiveInbound(services.receiveInbound()), signatures)),
+            new TwilioWebhookEndpoint(webhooks.inboundSms(), publicBaseUrl)),
         Route.post(
             "/webhook/twilio/status",
             Access.PUBLIC,
-            new StatusCallbackEndpoint(
-                metrics.recordDeliveryStatus(services.recordDeliveryStatus()), signatures)),
+            new TwilioWebhookEndpoint(webhooks.statusCallback(), publicBaseUrl)),
         Route.post(
             "/sms/send",
             Access.API_KEY,

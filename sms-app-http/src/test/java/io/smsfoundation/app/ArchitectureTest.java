@@ -9,7 +9,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The dependency rule of DESIGN section 2, checked on the compiled classes of every module. */
+/**
+ * The dependency rule ({@code docs/architecture.md}), checked on the compiled classes of every
+ * module.
+ */
 @AnalyzeClasses(
     packages = "io.smsfoundation",
     importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
@@ -104,4 +107,20 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.smsfoundation.adapter..", "io.smsfoundation.ports.out..");
+
+  @ArchTest
+  static final ArchRule only_the_twilio_routes_call_the_twilio_webhook_handlers =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "io.smsfoundation.app.twilio..",
+              "io.smsfoundation.adapter.twilio..",
+              "io.smsfoundation.app")
+          .and()
+          .resideInAPackage("io.smsfoundation..")
+          .should()
+          .dependOnClassesThat()
+          .haveNameMatching(
+              "io\\.smsfoundation\\.adapter\\.twilio\\.webhook\\."
+                  + "(TwilioWebhooks?|WebhookRequest|WebhookResult)(\\$.*)?");
 }

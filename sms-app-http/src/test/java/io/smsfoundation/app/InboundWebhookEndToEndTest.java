@@ -8,7 +8,7 @@ import static io.smsfoundation.app.TestApplication.newSid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +60,7 @@ class InboundWebhookEndToEndTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
-    assertThat(response.body()).isEqualTo("<Response></Response>");
+    assertThat(response.body()).isEqualTo(TestApplication.EMPTY_TWIML);
     JsonNode page = conversation(phone);
     assertThat(page.at("/conversation/phone_number").asText()).isEqualTo(phone);
     assertThat(page.get("messages")).hasSize(1);
@@ -81,7 +81,7 @@ class InboundWebhookEndToEndTest {
 
     assertThat(first.statusCode()).isEqualTo(200);
     assertThat(second.statusCode()).isEqualTo(200);
-    assertThat(second.body()).isEqualTo("<Response></Response>");
+    assertThat(second.body()).isEqualTo(TestApplication.EMPTY_TWIML);
     assertThat(conversation(phone).get("messages")).hasSize(1);
   }
 

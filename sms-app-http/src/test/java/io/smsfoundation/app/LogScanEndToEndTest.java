@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import io.smsfoundation.app.config.AppConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;

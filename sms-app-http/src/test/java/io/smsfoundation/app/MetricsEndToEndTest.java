@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code GET /metrics} after a real run (inbound in Spanish, a duplicate, a forged webhook, a send
  * delivered through callbacks, a refused send, a tenant link through the Monitor): every meter
- * DESIGN section 11 asks for is there with the counts the run produced, plus pool and JVM meters;
+ * docs/operations.md lists is there with the counts the run produced, plus pool and JVM meters;
  * HTTP latency is labelled by route template, never by a raw path.
  */
 class MetricsEndToEndTest {
@@ -199,7 +199,8 @@ class MetricsEndToEndTest {
                 "route=\"/conversations/{phone}\"",
                 "method=\"GET\""))
         .isGreaterThanOrEqualTo(1);
-    assertThat(metrics).doesNotContain("6701").doesNotContain("6702").doesNotContain("%2B");
+    // no label holds a number or a path (a sample's value may happen to hold the digits)
+    assertThat(metrics).doesNotContainPattern("\\{[^}]*(6701|6702|%2B)[^}]*}");
   }
 
   @Test

@@ -106,6 +106,19 @@ class OpenApiContractEndToEndTest {
     app.send("+12015554102", "Your receipt is ready.", "Idempotency-Key", "openapi-1");
     app.send("+12015554102", "Another body", "Idempotency-Key", "openapi-1");
     app.postJson("/sms/send", "{\"to\": \"12\", \"body\": \"\"}");
+    String conversationId = json(sent).get("conversation_id").asText();
+    HttpResponse<String> byConversation =
+        app.postJson(
+            "/sms/send",
+            "{\"conversation_id\": \"" + conversationId + "\", \"body\": \"Thanks!\"}");
+    assertThat(byConversation.statusCode()).as(byConversation.body()).isEqualTo(202);
+    assertThat(
+            app.postJson(
+                    "/sms/send",
+                    "{\"conversation_id\": \"0190a1b2-0000-7000-8000-000000000000\","
+                        + " \"body\": \"Hi\"}")
+                .statusCode())
+        .isEqualTo(404);
     app.call("POST", "/sms/send", "{}", Map.of("Content-Type", "application/json"));
     app.oversized(
         "POST",
@@ -142,6 +155,12 @@ class OpenApiContractEndToEndTest {
     callback.put("MessageSid", sid);
     callback.put("MessageStatus", "sent");
     app.webhook("/webhook/twilio/status", callback, "bm90LWEtc2lnbmF0dXJl");
+    Map<String, String> olderStatusName = new LinkedHashMap<>();
+    olderStatusName.put("SmsSid", sid);
+    olderStatusName.put("SmsStatus", "read");
+    assertThat(app.webhook("/webhook/twilio/status", olderStatusName).statusCode()).isEqualTo(200);
+    assertThat(app.webhook("/webhook/twilio/status", Map.of("MessageSid", sid)).statusCode())
+        .isEqualTo(400);
     app.webhook("/webhook/twilio/status?message_id=not-a-uuid", callback);
 
     // reads

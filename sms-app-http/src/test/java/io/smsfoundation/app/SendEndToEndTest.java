@@ -94,7 +94,7 @@ class SendEndToEndTest {
     HttpResponse<String> lateWithoutId = app.status(sid, "queued", null);
 
     assertThat(late.statusCode()).isEqualTo(200);
-    assertThat(late.body()).isEqualTo("<Response></Response>");
+    assertThat(late.body()).isEqualTo(TestApplication.EMPTY_TWIML);
     assertThat(lateWithoutId.statusCode()).isEqualTo(200);
     JsonNode after = message(id);
     assertThat(after.get("delivery_status").asText()).isEqualTo("delivered");

@@ -61,7 +61,7 @@ class SimulateCommandTest {
             app.application().publicBaseUrl().toString());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-    assertThat(run.out()).contains("HTTP 200").contains("<Response></Response>");
+    assertThat(run.out()).contains("HTTP 200").contains(TestApplication.EMPTY_TWIML);
     JsonNode page = json(app.get("/conversations/%2B12015555010"));
     assertThat(page.at("/messages/0/content").asText()).isEqualTo("Sí");
   }

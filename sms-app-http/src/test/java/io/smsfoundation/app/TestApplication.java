@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms.SignedWebhook;
 import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.domain.message.RawForm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -41,6 +44,9 @@ final class TestApplication implements AutoCloseable {
   static final String API_KEY = "test-api-key-0123456789abcdef";
   static final String AUTH_TOKEN = "test-auth-token-0123456789abcdef";
   static final String TWILIO_NUMBER = "+15005550006";
+
+  /** The empty TwiML answer, as Twilio's own SDK renders it. */
+  static final String EMPTY_TWIML = emptyTwiml();
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -270,6 +276,23 @@ final class TestApplication implements AutoCloseable {
     return call("POST", path, formBody(form), headers);
   }
 
+  /**
+   * Posts {@code form} to {@code path}, signed with the service's auth token as Twilio would sign
+   * {@code signedUrl} (which may spell the URL differently from the one posted to).
+   */
+  HttpResponse<String> webhookSignedFor(String path, String signedUrl, RawForm form) {
+    SignedWebhook webhook = TwilioWebhookForms.sign(AUTH_TOKEN, signedUrl, form);
+    return call(
+        "POST",
+        path,
+        webhook.body(),
+        Map.of(
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            SignedWebhook.SIGNATURE_HEADER,
+            webhook.signature()));
+  }
+
   static String formBody(Map<String, String> form) {
     return form.entrySet().stream()
         .map(
@@ -323,5 +346,13 @@ final class TestApplication implements AutoCloseable {
 
   static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static String emptyTwiml() {
+    try {
+      return new com.twilio.twiml.MessagingResponse.Builder().build().toXml();
+    } catch (com.twilio.twiml.TwiMLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

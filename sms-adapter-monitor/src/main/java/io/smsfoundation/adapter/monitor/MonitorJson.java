@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads lookup answers and writes language updates in the Monitor's JSON shapes (DESIGN section 9).
- * Lenient where a field is optional, strict where the answer would otherwise be misread.
- * Thread-safe.
+ * Reads lookup answers and writes language updates in the Monitor's JSON shapes ({@code
+ * docs/monitor-api.md}). Lenient where a field is optional, strict where the answer would otherwise
+ * be misread. Thread-safe.
  */
 final class MonitorJson {
 

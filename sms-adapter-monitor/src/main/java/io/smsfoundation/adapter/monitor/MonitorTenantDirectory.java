@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * {@link TenantDirectory} over the Collections Monitor HTTP API (DESIGN section 9 and {@code
+ * {@link TenantDirectory} over the Collections Monitor HTTP API (the contract is in {@code
  * docs/monitor-api.md}). Thread-safe: build one per process and share it, and {@link #close()} it
  * at shutdown; it owns its {@link HttpClient} and its Failsafe policies.
  *
@@ -160,7 +160,7 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(detection, "detection");
     if (tenantId.isBlank() || !detection.isKnown()) {
-      // The Monitor only keeps real languages; "unknown" never replaces one (DESIGN section 4).
+      // The Monitor only keeps real languages; "unknown" never replaces one.
       log.warn(
           "language update not sent: tenant_id='{}' language={}",
           tenantId,

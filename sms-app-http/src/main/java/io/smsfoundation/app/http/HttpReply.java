@@ -14,9 +14,6 @@ public final class HttpReply {
   static final String JSON = "application/json";
   static final String XML = "text/xml";
 
-  private static final byte[] EMPTY_TWIML =
-      "<Response></Response>".getBytes(StandardCharsets.UTF_8);
-
   private final int status;
   private final String contentType;
   private final byte[] body;
@@ -43,9 +40,9 @@ public final class HttpReply {
         status, contentType, body.getBytes(StandardCharsets.UTF_8), Map.of(), null);
   }
 
-  /** The empty TwiML answer Twilio expects from a webhook: do nothing more. */
-  public static HttpReply emptyTwiml() {
-    return new HttpReply(200, XML, EMPTY_TWIML, Map.of(), null);
+  /** A 200 with a TwiML document, the answer Twilio expects from a webhook. */
+  public static HttpReply xml(byte[] twiml) {
+    return new HttpReply(200, XML, twiml, Map.of(), null);
   }
 
   public HttpReply withHeader(String name, String value) {

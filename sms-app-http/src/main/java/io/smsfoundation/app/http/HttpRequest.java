@@ -78,6 +78,11 @@ public final class HttpRequest {
     return headers.get(name.toLowerCase(Locale.ROOT));
   }
 
+  /** Every header, by lower-case name (the first value of repeated headers). */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
   public byte[] body() {
     return body;
   }

@@ -7,10 +7,13 @@ import io.smsfoundation.app.http.Views.ErrorBody;
 import io.smsfoundation.app.http.Views.ErrorView;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -193,11 +196,35 @@ public final class HttpServer {
     }
   }
 
-  private static Map<String, List<String>> queryParams(String rawQuery) {
+  /** The query string's parameters, every value of each name, in order. */
+  static Map<String, List<String>> queryParams(String rawQuery) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return Map.of();
     }
-    return FormBody.parse(rawQuery.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<String, List<String>> params = new LinkedHashMap<>();
+    for (String pair : rawQuery.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals), "query");
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1), "query");
+      params.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+    }
+    return params;
+  }
+
+  /**
+   * Percent-decodes a query or path part ({@code +} as a space); a malformed escape is the caller's
+   * mistake, a 400.
+   */
+  private static String decode(String encoded, String part) {
+    try {
+      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      throw ApiError.validation(
+          "The " + part + " has a malformed percent-escape", Map.of(part, "is malformed"));
+    }
   }
 
   /**
@@ -212,7 +239,7 @@ public final class HttpServer {
       String name = names[i];
       if (name.startsWith("{") && name.endsWith("}")) {
         params.put(
-            name.substring(1, name.length() - 1), FormBody.decode(values[i].replace("+", "%2B")));
+            name.substring(1, name.length() - 1), decode(values[i].replace("+", "%2B"), "path"));
       }
     }
     return params;

@@ -8,13 +8,15 @@ import io.smsfoundation.ports.in.SendSms.SendResult;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.MDC;
 
 /**
- * {@code POST /sms/send}: {@code {"to": "+1...", "body": "..."}} or {@code {"tenant_id": "...",
- * "body": "..."}} with an optional {@code Idempotency-Key} header. Answers 202 with the receipt (a
- * replay answers the original message as it is now), 409 for an opted-out recipient or a key still
- * in flight, 422 for a key reused with another body, 429 past the caller's rate.
+ * {@code POST /sms/send}: {@code {"to": "+1...", "body": "..."}}, {@code {"conversation_id": "...",
+ * "body": "..."}} or {@code {"tenant_id": "...", "body": "..."}} with an optional {@code
+ * Idempotency-Key} header. Answers 202 with the receipt (a replay answers the original message as
+ * it is now), 404 for an unknown conversation, 409 for an opted-out recipient or a key still in
+ * flight, 422 for a key reused with another body, 429 past the caller's rate.
  */
 public final class SendSmsEndpoint implements Endpoint {
 
@@ -36,13 +38,15 @@ public final class SendSmsEndpoint implements Endpoint {
       throw ApiError.rateLimited(seconds);
     }
     ObjectNode body = json.readObject(request.body());
-    Map<String, String> fields = JsonCodec.textFields(body, "to", "tenant_id", "body");
+    Map<String, String> fields =
+        JsonCodec.textFields(body, "to", "conversation_id", "tenant_id", "body");
     if (fields.get("tenant_id") != null) {
       LogContext.tenant(fields.get("tenant_id"));
     }
     SendCommand command =
         new SendCommand(
             fields.get("to"),
+            conversationId(fields.get("conversation_id")),
             fields.get("tenant_id"),
             fields.get("body"),
             request.header("Idempotency-Key"));
@@ -50,6 +54,8 @@ public final class SendSmsEndpoint implements Endpoint {
       case SendResult.Accepted accepted -> receipt(accepted.receipt(), "accepted");
       case SendResult.Replayed replayed ->
           receipt(replayed.receipt(), "replayed").withHeader("Idempotent-Replayed", "true");
+      case SendResult.ConversationNotFound notFound ->
+          throw ApiError.notFound("No conversation has this conversation_id");
       case SendResult.OptedOut optedOut ->
           throw ApiError.conflict(
               "sms.opted_out", "The recipient opted out of messages (replied STOP)");
@@ -59,6 +65,18 @@ public final class SendSmsEndpoint implements Endpoint {
               "sms.idempotency_in_flight",
               "A request with this Idempotency-Key is still being processed; retry shortly");
     };
+  }
+
+  private static UUID conversationId(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text.strip());
+    } catch (IllegalArgumentException notAnId) {
+      throw ApiError.validation(
+          "The request is invalid", Map.of("conversation_id", "is not a conversation id"));
+    }
   }
 
   private HttpReply receipt(SendSms.Receipt receipt, String outcome) {

@@ -6,9 +6,11 @@ import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.in.SendSms.Receipt;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,7 +91,7 @@ final class Views {
       String createdAt,
       String updatedAt,
       @JsonInclude(JsonInclude.Include.NON_NULL) List<StatusEventView> statusHistory,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> rawWebhookData) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> rawWebhookData) {
 
     static MessageView of(Message m) {
       return of(m, null, null);
@@ -99,11 +101,23 @@ final class Views {
       return of(
           m,
           history.stream().map(StatusEventView::of).toList(),
-          m.rawWebhookData().isEmpty() ? null : m.rawWebhookData());
+          m.rawWebhookData().isEmpty() ? null : raw(m.rawWebhookData()));
+    }
+
+    /**
+     * The raw form as stored: a name that came once maps to its value, a repeated name to the list
+     * of its values in arrival order.
+     */
+    private static Map<String, Object> raw(RawForm form) {
+      Map<String, Object> raw = new LinkedHashMap<>();
+      form.asMap()
+          .forEach(
+              (name, values) -> raw.put(name, values.size() == 1 ? values.getFirst() : values));
+      return raw;
     }
 
     private static MessageView of(
-        Message m, List<StatusEventView> history, Map<String, String> raw) {
+        Message m, List<StatusEventView> history, Map<String, Object> raw) {
       LanguageDetection language = m.language();
       return new MessageView(
           m.id(),

@@ -2,32 +2,26 @@ package io.smsfoundation.app.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smsfoundation.adapter.postgres.PostgresJobQueue;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.smsfoundation.ports.out.ConversationCounts;
+import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.JobBacklog;
+import io.smsfoundation.ports.out.JobQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gauges that need a query: conversations with and without a tenant ({@code sms.conversations}),
- * and the job queue's backlog ({@code sms.jobs.waiting}, {@code sms.jobs.due}, {@code
- * sms.jobs.running}, {@code sms.jobs.oldest.due.age}). {@link #refresh()} runs the two queries in
- * the background now and then; a scrape only reads the values kept (NaN until the first refresh).
- * Thread-safe.
+ * Gauges that need a query, read through the ports: conversations with and without a tenant ({@code
+ * sms.conversations}), and the job queue's backlog ({@code sms.jobs.waiting}, {@code sms.jobs.due},
+ * {@code sms.jobs.running}, {@code sms.jobs.oldest.due.age}). {@link #refresh()} runs the two
+ * queries in the background now and then; a scrape only reads the values kept (NaN until the first
+ * refresh). Thread-safe.
  */
 public final class DatabaseGauges {
 
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseGauges.class);
-  private static final String COUNT_CONVERSATIONS =
-      "select count(*) filter (where tenant_id is not null),"
-          + " count(*) filter (where tenant_id is null) from sms_conversations";
-
-  private final DataSource dataSource;
-  private final PostgresJobQueue jobQueue;
+  private final ConversationStore conversations;
+  private final JobQueue jobQueue;
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile double known = Double.NaN;
   private volatile double unknown = Double.NaN;
@@ -36,8 +30,8 @@ public final class DatabaseGauges {
   private volatile double running = Double.NaN;
   private volatile double oldestDueSeconds = Double.NaN;
 
-  DatabaseGauges(DataSource dataSource, PostgresJobQueue jobQueue, MeterRegistry registry) {
-    this.dataSource = dataSource;
+  DatabaseGauges(ConversationStore conversations, JobQueue jobQueue, MeterRegistry registry) {
+    this.conversations = conversations;
     this.jobQueue = jobQueue;
     Gauge.builder(ServiceMetrics.CONVERSATIONS, this, g -> g.known)
         .description("Conversations, by whether their tenant is known (refreshed every minute)")
@@ -68,29 +62,18 @@ public final class DatabaseGauges {
       return;
     }
     try {
-      refreshConversations();
-      PostgresJobQueue.Depth depth = jobQueue.depth();
-      waiting = depth.waiting();
-      due = depth.due();
-      running = depth.running();
-      oldestDueSeconds = depth.oldestDueAge().toMillis() / 1000.0;
-    } catch (RuntimeException | SQLException e) {
+      ConversationCounts counts = conversations.counts();
+      known = counts.withTenant();
+      unknown = counts.withoutTenant();
+      JobBacklog backlog = jobQueue.backlog();
+      waiting = backlog.waiting();
+      due = backlog.due();
+      running = backlog.running();
+      oldestDueSeconds = backlog.oldestDueAge().toMillis() / 1000.0;
+    } catch (RuntimeException e) {
       LOG.debug("metrics queries failed; the gauges keep their values", e);
     } finally {
       refreshing.set(false);
-    }
-  }
-
-  private void refreshConversations() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.setQueryTimeout(10);
-      try (ResultSet rows = statement.executeQuery(COUNT_CONVERSATIONS)) {
-        if (rows.next()) {
-          known = rows.getLong(1);
-          unknown = rows.getLong(2);
-        }
-      }
     }
   }
 }

@@ -15,8 +15,8 @@ final class MeteredRecordDeliveryStatus implements RecordDeliveryStatus {
   }
 
   @Override
-  public StatusOutcome record(StatusCallback callback) {
-    StatusOutcome outcome = delegate.record(callback);
+  public StatusOutcome record(StatusReport report) {
+    StatusOutcome outcome = delegate.record(report);
     if (outcome instanceof StatusOutcome.Applied applied) {
       ServiceMetrics.countStatus(registry, applied.current());
     }

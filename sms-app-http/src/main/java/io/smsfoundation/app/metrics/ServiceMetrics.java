@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.smsfoundation.adapter.postgres.PostgresJobQueue;
 import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ExchangeObserver;
 import io.smsfoundation.domain.message.DeliveryStatus;
@@ -29,7 +28,6 @@ import io.smsfoundation.ports.out.SmsGateway;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 /**
  * The service's metrics: one Prometheus registry holding the JVM's meters, the database pool's, and
@@ -144,8 +142,8 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   /** The gauges that need a query; call {@link DatabaseGauges#refresh()} now and then. */
-  public DatabaseGauges databaseGauges(DataSource dataSource, PostgresJobQueue jobQueue) {
-    return new DatabaseGauges(dataSource, jobQueue, registry);
+  public DatabaseGauges databaseGauges(ConversationStore conversations, JobQueue jobQueue) {
+    return new DatabaseGauges(conversations, jobQueue, registry);
   }
 
   public ExchangeObserver http() {

@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
+import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
 import java.time.Instant;
 import java.util.List;
@@ -71,17 +73,25 @@ final class TenantLinks {
   }
 
   JobQueue jobQueue(JobQueue delegate) {
-    return job -> {
-      if (job.type() == Job.Type.LINK_TENANT
-          && reconciling.get()
-          && scheduledByReconciliation.size() < MAX_REMEMBERED) {
-        try {
-          scheduledByReconciliation.add(UUID.fromString(job.subjectId()));
-        } catch (IllegalArgumentException notAnId) {
-          // not a conversation id: nothing to remember
+    return new JobQueue() {
+      @Override
+      public void enqueue(Job job) {
+        if (job.type() == Job.Type.LINK_TENANT
+            && reconciling.get()
+            && scheduledByReconciliation.size() < MAX_REMEMBERED) {
+          try {
+            scheduledByReconciliation.add(UUID.fromString(job.subjectId()));
+          } catch (IllegalArgumentException notAnId) {
+            // not a conversation id: nothing to remember
+          }
         }
+        delegate.enqueue(job);
       }
-      delegate.enqueue(job);
+
+      @Override
+      public JobBacklog backlog() {
+        return delegate.backlog();
+      }
     };
   }
 
@@ -132,8 +142,18 @@ final class TenantLinks {
     }
 
     @Override
-    public void setOptedOut(UUID id, boolean optedOut, Instant at) {
-      delegate.setOptedOut(id, optedOut, at);
+    public boolean setOptedOut(UUID id, boolean optedOut, Instant at) {
+      return delegate.setOptedOut(id, optedOut, at);
+    }
+
+    @Override
+    public void recordActivity(UUID id, Instant at) {
+      delegate.recordActivity(id, at);
+    }
+
+    @Override
+    public ConversationCounts counts() {
+      return delegate.counts();
     }
 
     @Override

@@ -1,8 +1,11 @@
 package io.smsfoundation.app.simulate;
 
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms.SignedWebhook;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
+import io.smsfoundation.domain.message.Media;
+import io.smsfoundation.domain.message.RawForm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,10 +19,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * {@code simulate inbound|status ...}: posts a webhook to a running service exactly as Twilio
@@ -87,45 +89,35 @@ public final class SimulateCommand {
   private int inbound(Map<String, String> options) throws IOException, InterruptedException {
     String from = required(options, "from");
     String sid = options.getOrDefault("sid", newSid());
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("ToCountry", "US");
-    form.put("SmsMessageSid", sid);
-    form.put("NumMedia", options.containsKey("media-url") ? "1" : "0");
-    form.put("SmsSid", sid);
-    form.put("SmsStatus", "received");
-    form.put("Body", options.getOrDefault("body", ""));
-    form.put(
-        "To",
-        options.getOrDefault("to", env.getOrDefault(AppConfig.TWILIO_PHONE_NUMBER, DEFAULT_TO)));
-    form.put("NumSegments", "1");
-    form.put("MessageSid", sid);
-    form.put("AccountSid", accountSid());
-    form.put("From", from);
-    form.put("ApiVersion", "2010-04-01");
-    if (options.containsKey("media-url")) {
-      form.put("MediaUrl0", options.get("media-url"));
-      form.put("MediaContentType0", options.getOrDefault("media-type", "image/jpeg"));
-    }
-    if (options.containsKey("opt-out-type")) {
-      form.put("OptOutType", options.get("opt-out-type"));
-    }
-    out.println("MessageSid: " + sid);
+    List<Media> media =
+        options.containsKey("media-url")
+            ? List.of(
+                new Media(
+                    options.get("media-url"), options.getOrDefault("media-type", "image/jpeg")))
+            : List.of();
+    RawForm form =
+        TwilioWebhookForms.inboundMessage(
+            accountSid(),
+            sid,
+            from,
+            options.getOrDefault("to", env.getOrDefault(AppConfig.TWILIO_PHONE_NUMBER, DEFAULT_TO)),
+            options.getOrDefault("body", ""),
+            media,
+            options.get("opt-out-type"));
+    out.println("message sid: " + sid);
     return post(options, "/webhook/twilio/sms", null, form);
   }
 
   private int status(Map<String, String> options) throws IOException, InterruptedException {
-    String sid = required(options, "sid");
-    String status = required(options, "status");
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("SmsSid", sid);
-    form.put("SmsStatus", status);
-    form.put("MessageStatus", status);
-    form.put("MessageSid", sid);
-    form.put("AccountSid", accountSid());
-    form.put("ApiVersion", "2010-04-01");
-    if (options.containsKey("error-code")) {
-      form.put("ErrorCode", options.get("error-code"));
-    }
+    RawForm form =
+        TwilioWebhookForms.statusCallback(
+            accountSid(),
+            required(options, "sid"),
+            required(options, "status"),
+            null,
+            null,
+            null,
+            options.get("error-code"));
     String messageId = options.get("message-id");
     String query =
         messageId == null
@@ -134,7 +126,7 @@ public final class SimulateCommand {
     return post(options, "/webhook/twilio/status", query, form);
   }
 
-  private int post(Map<String, String> options, String path, String query, Map<String, String> form)
+  private int post(Map<String, String> options, String path, String query, RawForm form)
       throws IOException, InterruptedException {
     String target = stripSlash(options.getOrDefault("url", defaultUrl()));
     String signedBase =
@@ -142,15 +134,14 @@ public final class SimulateCommand {
             options.getOrDefault(
                 "public-url", env.getOrDefault(AppConfig.PUBLIC_BASE_URL, target)));
     String suffix = path + (query == null ? "" : "?" + query);
-    String signature =
-        TwilioSignatures.signSingleValued(authToken(options), signedBase + suffix, form);
+    SignedWebhook webhook = TwilioWebhookForms.sign(authToken(options), signedBase + suffix, form);
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(target + suffix))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-            .header("X-Twilio-Signature", signature)
+            .header(SignedWebhook.SIGNATURE_HEADER, webhook.signature())
             .header("User-Agent", "TwilioProxy/1.1 (sms-foundation simulate)")
-            .POST(HttpRequest.BodyPublishers.ofString(encode(form)))
+            .POST(HttpRequest.BodyPublishers.ofString(webhook.body()))
             .build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     out.println("HTTP " + response.statusCode());
@@ -226,16 +217,6 @@ public final class SimulateCommand {
       throw new IllegalArgumentException("--" + name + " is required");
     }
     return value;
-  }
-
-  private static String encode(Map<String, String> form) {
-    return form.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 
   private static String stripSlash(String url) {

@@ -2,12 +2,10 @@ package io.smsfoundation.app.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smsfoundation.ports.StoreUnavailableException;
 import io.smsfoundation.ports.in.InvalidCommandException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 
 class FailuresTest {
@@ -22,27 +20,23 @@ class FailuresTest {
   }
 
   @Test
-  void unreachable_database_is_a_503_however_deep_the_cause() {
-    RuntimeException poolTimeout =
+  void a_store_that_cannot_be_reached_is_a_503_however_deep_the_cause() {
+    RuntimeException wrapped =
         new IllegalStateException(
-            "wrapped", new SQLTransientConnectionException("Connection is not available"));
-    RuntimeException brokenConnection =
-        new RuntimeException(new SQLException("An I/O error occurred", "08006"));
-    RuntimeException socketUnderJdbc =
-        new RuntimeException(new SQLException("read failed", null, new SocketTimeoutException()));
+            "wrapped", new StoreUnavailableException("the database cannot be reached", null));
 
-    assertThat(Failures.toApiError(poolTimeout).status()).isEqualTo(503);
-    assertThat(Failures.toApiError(brokenConnection).code()).isEqualTo("sms.unavailable");
-    assertThat(Failures.toApiError(socketUnderJdbc).status()).isEqualTo(503);
-    assertThat(
-            Failures.toApiError(
-                    new RuntimeException(new SQLException("refused", null, new ConnectException())))
-                .status())
-        .isEqualTo(503);
+    assertThat(Failures.toApiError(wrapped).status()).isEqualTo(503);
+    assertThat(Failures.toApiError(wrapped).code()).isEqualTo("sms.unavailable");
+    assertThat(Failures.toApiError(wrapped).headers()).containsKey("Retry-After");
   }
 
   @Test
-  void a_socket_failure_outside_jdbc_is_not_blamed_on_the_database() {
+  void a_sql_failure_that_reached_the_http_layer_is_not_read_there() {
+    // The stores translate unreachable databases; an untranslated SQL failure is a bug, a 500.
+    assertThat(
+            Failures.toApiError(new RuntimeException(new java.sql.SQLException("broken", "08006")))
+                .status())
+        .isEqualTo(500);
     assertThat(Failures.toApiError(new RuntimeException(new ConnectException())).status())
         .isEqualTo(500);
   }

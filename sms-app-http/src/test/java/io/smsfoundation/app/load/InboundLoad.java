@@ -1,6 +1,6 @@
 package io.smsfoundation.app.load;
 
-import io.smsfoundation.adapter.twilio.TwilioSignatures;
+import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;

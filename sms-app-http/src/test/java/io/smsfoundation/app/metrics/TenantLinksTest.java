@@ -13,7 +13,6 @@ import io.smsfoundation.ports.service.SmsServices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,9 +47,7 @@ class TenantLinksTest {
 
   private void receive(String from) {
     String sid = "SM" + Integer.toHexString(from.hashCode()).repeat(8).substring(0, 32);
-    services
-        .receiveInbound()
-        .receive(new InboundSms(sid, from, "+15005550006", "hello", 0, List.of(), null, Map.of()));
+    services.receiveInbound().receive(InboundSms.text(sid, from, "+15005550006", "hello"));
     memory.jobQueue().runUntilIdle(5);
   }
 

@@ -1,0 +1,64 @@
+package io.smsfoundation.app.twilio;
+
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhook;
+import io.smsfoundation.adapter.twilio.webhook.WebhookRequest;
+import io.smsfoundation.adapter.twilio.webhook.WebhookResult;
+import io.smsfoundation.app.http.ApiError;
+import io.smsfoundation.app.http.Endpoint;
+import io.smsfoundation.app.http.HttpReply;
+import io.smsfoundation.app.http.HttpRequest;
+import java.net.URI;
+import java.util.Objects;
+import org.slf4j.MDC;
+
+/**
+ * Routes one Twilio webhook path to its handler in the Twilio adapter. This class owns only the
+ * HTTP side: the public URL Twilio called ({@code PUBLIC_BASE_URL} with the path and query as
+ * received, because the service may sit behind a proxy that rewrites them), the log context, and
+ * turning a refusal into the error envelope. Thread-safe.
+ */
+public final class TwilioWebhookEndpoint implements Endpoint {
+
+  private final TwilioWebhook webhook;
+  private final String publicBaseUrl;
+
+  /**
+   * @param publicBaseUrl the URL under which Twilio reaches the service; a trailing slash is
+   *     ignored
+   */
+  public TwilioWebhookEndpoint(TwilioWebhook webhook, URI publicBaseUrl) {
+    this.webhook = Objects.requireNonNull(webhook, "webhook");
+    String base = publicBaseUrl.toString();
+    this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  @Override
+  public HttpReply handle(HttpRequest request) {
+    WebhookResult result =
+        webhook.handle(
+            new WebhookRequest(
+                request.method(), publicUrl(request), request.headers(), request.body()));
+    result.about().forEach(MDC::put);
+    return switch (result) {
+      case WebhookResult.Answered answered ->
+          HttpReply.xml(answered.twiml()).withOutcome(answered.outcome());
+      case WebhookResult.Refused refused -> throw refusal(refused);
+    };
+  }
+
+  private static ApiError refusal(WebhookResult.Refused refused) {
+    ApiError error =
+        switch (refused.reason()) {
+          case FORBIDDEN -> ApiError.forbidden(refused.message());
+          case INVALID -> ApiError.validation(refused.message(), refused.details());
+        };
+    return error.withOutcome(refused.outcome());
+  }
+
+  /** The URL Twilio called, which its signature covers. */
+  String publicUrl(HttpRequest request) {
+    String path = request.rawPath().startsWith("/") ? request.rawPath() : "/" + request.rawPath();
+    String query = request.rawQuery();
+    return publicBaseUrl + path + (query == null || query.isEmpty() ? "" : "?" + query);
+  }
+}
