@@ -104,4 +104,13 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("io.smsfoundation.adapter..", "io.smsfoundation.ports.out..");
+
+  @ArchTest
+  static final ArchRule launcher_depends_only_on_the_jdk =
+      classes()
+          .that()
+          .resideInAPackage("io.smsfoundation.launcher..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.smsfoundation.launcher..", "java..");
 }
