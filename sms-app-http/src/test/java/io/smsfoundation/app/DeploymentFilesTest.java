@@ -97,7 +97,12 @@ class DeploymentFilesTest {
     assertThat(from.get(0)).startsWith("eclipse-temurin:21-jdk").endsWith("AS build");
     assertThat(from.get(1)).startsWith("eclipse-temurin:21-jre");
     assertThat(instructions(dockerfile, "RUN"))
-        .anySatisfy(run -> assertThat(run).contains("./mvnw").contains("package"));
+        .anySatisfy(
+            run ->
+                assertThat(run)
+                    .contains("./mvnw")
+                    .contains("package")
+                    .contains("-Dembedded-postgres=none"));
     assertThat(instructions(dockerfile, "COPY"))
         .anySatisfy(
             copy ->
