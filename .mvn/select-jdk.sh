@@ -6,7 +6,7 @@
 # JDK 21+ (the closest to the Java 21 the project targets) from JAVA<n>_HOME or the usual places,
 # the same ones the jar's launcher searches (io.smsfoundation.launcher.JavaHomes), and exports it as
 # JAVA_HOME. Where there is none, says so on the first line and stops. POSIX sh; mvnw runs with
-# `set -euf`, so globbing is switched on only around the search.
+# `set -euf`, so globbing is switched on around the search only. scripts/load sources it too.
 
 sms_required_java=21
 
@@ -54,6 +54,7 @@ sms_select_jdk() {
   done <<EOF
 $sms_homes
 EOF
+  case $- in *f*) sms_glob_was_off=1 ;; *) sms_glob_was_off=0 ;; esac
   set +f
   for sms_home in \
     "$sms_user_home"/.sdkman/candidates/java/* "$sms_user_home"/.jdks/* "$sms_user_home"/.m2/jdks/* "$sms_user_home"/.gradle/jdks/* \
@@ -65,7 +66,7 @@ EOF
     /usr/local/opt/openjdk*/libexec/openjdk.jdk/Contents/Home; do
     sms_try "$sms_home"
   done
-  set -f
+  [ "$sms_glob_was_off" = 0 ] || set -f
 
   if [ -z "$sms_best" ]; then
     echo "Building SMS Foundation needs a JDK $sms_required_java or newer and none was found: install one," \
@@ -79,7 +80,7 @@ EOF
   fi
   case " $* " in
   *" -q "* | *" --quiet "*) ;;
-  *) echo "mvnw: $sms_default is Java ${sms_feature:-unknown}; building with the JDK $sms_best_feature in $sms_best" >&2 ;;
+  *) echo "${0##*/}: $sms_default is Java ${sms_feature:-unknown}; building with the JDK $sms_best_feature in $sms_best" >&2 ;;
   esac
   JAVA_HOME="$sms_best"
   export JAVA_HOME
