@@ -123,4 +123,13 @@ class ArchitectureTest {
           .haveNameMatching(
               "io\\.smsfoundation\\.adapter\\.twilio\\.webhook\\."
                   + "(TwilioWebhooks?|WebhookRequest|WebhookResult)(\\$.*)?");
+
+  @ArchTest
+  static final ArchRule launcher_depends_only_on_the_jdk =
+      classes()
+          .that()
+          .resideInAPackage("io.smsfoundation.launcher..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.smsfoundation.launcher..", "java..");
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.launcher.Launcher;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -96,7 +97,12 @@ class DeploymentFilesTest {
     assertThat(from.get(0)).startsWith("eclipse-temurin:21-jdk").endsWith("AS build");
     assertThat(from.get(1)).startsWith("eclipse-temurin:21-jre");
     assertThat(instructions(dockerfile, "RUN"))
-        .anySatisfy(run -> assertThat(run).contains("./mvnw").contains("package"));
+        .anySatisfy(
+            run ->
+                assertThat(run)
+                    .contains("./mvnw")
+                    .contains("package")
+                    .contains("-Dembedded-postgres=none"));
     assertThat(instructions(dockerfile, "COPY"))
         .anySatisfy(
             copy ->
@@ -106,6 +112,13 @@ class DeploymentFilesTest {
     assertThat(instructions(dockerfile, "USER"))
         .singleElement()
         .satisfies(user -> assertThat(user).doesNotStartWith("root").doesNotStartWith("0"));
+  }
+
+  @Test
+  void the_runnable_jar_starts_the_launcher_and_the_launcher_starts_main() throws IOException {
+    assertThat(read("sms-app-http/pom.xml"))
+        .contains("<mainClass>" + Launcher.class.getName() + "</mainClass>");
+    assertThat(Launcher.SERVICE_MAIN).isEqualTo(Main.class.getName());
   }
 
   @Test

@@ -204,6 +204,22 @@ class MetricsEndToEndTest {
   }
 
   @Test
+  void each_objective_threshold_is_a_bucket_bound_of_the_http_latency() {
+    // docs/operations.md: webhooks within 300 ms and 500 ms, sends accepted within 2.5 s
+    for (String bound : new String[] {"0.3", "0.5", "2.5"}) {
+      assertThat(
+              value(
+                  metrics,
+                  "http_server_requests_seconds_bucket",
+                  "route=\"/webhook/twilio/sms\"",
+                  "status=\"200\"",
+                  "le=\"" + bound + "\""))
+          .as("bucket le=%s", bound)
+          .isBetween(0.0, 2.0);
+    }
+  }
+
+  @Test
   void jvm_and_process_meters_are_there() {
     assertThat(value(metrics, "jvm_memory_used_bytes", "area=\"heap\"")).isGreaterThan(0);
     assertThat(metrics).contains("jvm_gc_");

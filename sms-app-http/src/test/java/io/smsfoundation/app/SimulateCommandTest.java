@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.simulate.SimulateCommand;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -91,6 +92,77 @@ class SimulateCommandTest {
             app.application().publicBaseUrl().toString());
 
     assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(json(app.get("/messages/" + id)).get("delivery_status").asText()).isEqualTo("read");
+  }
+
+  /**
+   * Runs {@code command} in a POSIX shell, as someone pasting it would; returns what it printed.
+   */
+  private static String shell(String command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(printed).isZero();
+    return printed;
+  }
+
+  @Test
+  void printed_inbound_curl_command_is_accepted_by_the_service() throws Exception {
+    Run run =
+        simulate(
+            Map.of(AppConfig.TWILIO_AUTH_TOKEN, TestApplication.AUTH_TOKEN),
+            "inbound",
+            "--from",
+            "+12015555013",
+            "--body",
+            "Sí, it's paid & done",
+            "--url",
+            app.baseUrl(),
+            "--public-url",
+            app.application().publicBaseUrl().toString(),
+            "--print-curl");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("curl ").contains("X-Twilio-Signature: ");
+    assertThat(app.get("/conversations/%2B12015555013").statusCode())
+        .as("printing sends nothing")
+        .isEqualTo(404);
+
+    String answer = shell(run.out());
+
+    assertThat(answer).contains("<Response></Response>").endsWith("HTTP 200\n");
+    JsonNode page = json(app.get("/conversations/%2B12015555013"));
+    assertThat(page.at("/messages/0/content").asText()).isEqualTo("Sí, it's paid & done");
+  }
+
+  @Test
+  void printed_status_curl_command_moves_a_sent_message_forward() throws Exception {
+    String id = json(app.send("+12015555014", "hello")).get("message_id").asText();
+    String sid =
+        eventually(
+                () -> json(app.get("/messages/" + id)),
+                m -> m.get("delivery_status").asText().equals("delivered"))
+            .get("twilio_sid")
+            .asText();
+    Run run =
+        simulate(
+            Map.of(AppConfig.TWILIO_AUTH_TOKEN, TestApplication.AUTH_TOKEN),
+            "status",
+            "--sid",
+            sid,
+            "--status",
+            "read",
+            "--message-id",
+            id,
+            "--url",
+            app.baseUrl(),
+            "--public-url",
+            app.application().publicBaseUrl().toString(),
+            "--print-curl");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+
+    String answer = shell(run.out());
+
+    assertThat(answer).endsWith("HTTP 200\n");
     assertThat(json(app.get("/messages/" + id)).get("delivery_status").asText()).isEqualTo("read");
   }
 

@@ -25,12 +25,14 @@ import java.util.Optional;
 
 /**
  * {@code simulate inbound|status ...}: posts a webhook to a running service exactly as Twilio
- * would, signed with the account's auth token, so that the whole flow can be tried without Twilio.
- * In local mode the auth token is found in the data directory. Returns a process exit code.
+ * would, signed with the account's auth token, so that the whole flow can be tried without Twilio;
+ * with {@code --print-curl} it prints the same signed request as a curl command instead. In local
+ * mode the auth token is found in the data directory. Returns a process exit code.
  */
 public final class SimulateCommand {
 
   static final String DEFAULT_TO = AppConfig.LOCAL_PHONE_NUMBER;
+  private static final String PRINT_CURL = "print-curl";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Map<String, String> env;
@@ -104,7 +106,9 @@ public final class SimulateCommand {
             options.getOrDefault("body", ""),
             media,
             options.get("opt-out-type"));
-    out.println("message sid: " + sid);
+    if (!options.containsKey(PRINT_CURL)) {
+      out.println("message sid: " + sid);
+    }
     return post(options, "/webhook/twilio/sms", null, form);
   }
 
@@ -135,6 +139,10 @@ public final class SimulateCommand {
                 "public-url", env.getOrDefault(AppConfig.PUBLIC_BASE_URL, target)));
     String suffix = path + (query == null ? "" : "?" + query);
     SignedWebhook webhook = TwilioWebhookForms.sign(authToken(options), signedBase + suffix, form);
+    if (options.containsKey(PRINT_CURL)) {
+      out.println(curl(target + suffix, webhook.signature(), form));
+      return 0;
+    }
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(target + suffix))
             .timeout(Duration.ofSeconds(20))
@@ -149,6 +157,35 @@ public final class SimulateCommand {
       out.println(response.body());
     }
     return response.statusCode() / 100 == 2 ? 0 : 1;
+  }
+
+  /**
+   * The request as a curl command for a POSIX shell: the same URL, signature and form fields (one
+   * {@code --data-urlencode} each, so that it reads like Twilio's post). curl may encode a value
+   * differently from Java; the signature covers the decoded values, so it holds all the same.
+   */
+  private static String curl(String url, String signature, RawForm form) {
+    StringBuilder command =
+        new StringBuilder("curl -s -w '\\nHTTP %{http_code}\\n' ").append(quoted(url));
+    command
+        .append(" \\\n  -H ")
+        .append(quoted("Content-Type: application/x-www-form-urlencoded; charset=utf-8"))
+        .append(" \\\n  -H ")
+        .append(quoted(SignedWebhook.SIGNATURE_HEADER + ": " + signature));
+    form.asMap()
+        .forEach(
+            (name, values) ->
+                values.forEach(
+                    value ->
+                        command
+                            .append(" \\\n  --data-urlencode ")
+                            .append(quoted(name + "=" + value))));
+    return command.toString();
+  }
+
+  /** {@code text} in single quotes, for a POSIX shell. */
+  private static String quoted(String text) {
+    return "'" + text.replace("'", "'\\''") + "'";
   }
 
   private String authToken(Map<String, String> options) {
@@ -200,6 +237,10 @@ public final class SimulateCommand {
     Map<String, String> options = new HashMap<>();
     for (int i = 1; i < args.length; i++) {
       String name = args[i];
+      if (name.equals("--" + PRINT_CURL)) {
+        options.put(PRINT_CURL, "true");
+        continue;
+      }
       if (!name.startsWith("--") || name.length() < 3) {
         throw new IllegalArgumentException("unexpected argument: " + name);
       }
@@ -242,6 +283,7 @@ public final class SimulateCommand {
           --public-url <base>   the URL the signature covers (default $PUBLIC_BASE_URL or --url)
           --auth-token <token>  signs the webhook (default $TWILIO_AUTH_TOKEN, else the token that
                                 local mode keeps in $SMS_DATA_DIR, default ./.sms-data)
+          --print-curl          print the signed request as a curl command instead of sending it
         """);
   }
 }
