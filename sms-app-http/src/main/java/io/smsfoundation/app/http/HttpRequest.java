@@ -22,10 +22,13 @@ public final class HttpRequest {
   private final byte[] body;
   private final String requestId;
   private final String caller;
+  private final long receivedNanos;
 
   /**
    * @param headers header values by lower-case name (the first value of repeated headers)
    * @param caller the id of the API key that authenticated the request, or {@code null}
+   * @param receivedNanos {@link System#nanoTime()} when the request arrived, to measure how long
+   *     answering it took
    */
   public HttpRequest(
       String method,
@@ -36,7 +39,8 @@ public final class HttpRequest {
       Map<String, String> headers,
       byte[] body,
       String requestId,
-      String caller) {
+      String caller,
+      long receivedNanos) {
     this.method = Objects.requireNonNull(method, "method");
     this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
     this.rawQuery = rawQuery;
@@ -46,6 +50,7 @@ public final class HttpRequest {
     this.body = body == null ? new byte[0] : body;
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.caller = caller;
+    this.receivedNanos = receivedNanos;
   }
 
   public String method() {
@@ -96,9 +101,23 @@ public final class HttpRequest {
     return caller;
   }
 
+  /** {@link System#nanoTime()} when the request arrived. */
+  public long receivedNanos() {
+    return receivedNanos;
+  }
+
   /** This request with its API-key caller set. */
   HttpRequest authenticatedAs(String callerId) {
     return new HttpRequest(
-        method, rawPath, rawQuery, query, pathParams, headers, body, requestId, callerId);
+        method,
+        rawPath,
+        rawQuery,
+        query,
+        pathParams,
+        headers,
+        body,
+        requestId,
+        callerId,
+        receivedNanos);
   }
 }

@@ -176,7 +176,8 @@ public final class HttpServer {
         headers,
         body(ctx),
         ctx.attribute(ATTR_REQUEST_ID),
-        null);
+        null,
+        ctx.<Long>attribute(ATTR_STARTED));
   }
 
   /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is refused before it is all read. */

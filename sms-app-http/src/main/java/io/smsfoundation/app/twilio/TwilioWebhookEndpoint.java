@@ -37,7 +37,11 @@ public final class TwilioWebhookEndpoint implements Endpoint {
     WebhookResult result =
         webhook.handle(
             new WebhookRequest(
-                request.method(), publicUrl(request), request.headers(), request.body()));
+                request.method(),
+                publicUrl(request),
+                request.headers(),
+                request.body(),
+                request.receivedNanos()));
     result.about().forEach(MDC::put);
     return switch (result) {
       case WebhookResult.Answered answered ->

@@ -13,8 +13,11 @@ import java.util.Objects;
  *     its query string exactly as received (still percent-encoded), because Twilio signs it so
  * @param headers header values by name (names are compared without regard to case)
  * @param body the request body, already limited in size; handlers only read it
+ * @param receivedNanos {@link System#nanoTime()} when the request arrived, to measure how long the
+ *     service took to answer
  */
-public record WebhookRequest(String method, String url, Map<String, String> headers, byte[] body) {
+public record WebhookRequest(
+    String method, String url, Map<String, String> headers, byte[] body, long receivedNanos) {
 
   public WebhookRequest {
     Objects.requireNonNull(method, "method");

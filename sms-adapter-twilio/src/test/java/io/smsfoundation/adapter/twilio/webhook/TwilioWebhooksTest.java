@@ -362,7 +362,8 @@ class TwilioWebhooksTest {
                 "POST",
                 url,
                 signature == null ? Map.of() : Map.of("X-Twilio-Signature", signature),
-                body));
+                body,
+                System.nanoTime()));
 
     assertThat(result.outcome()).isEqualTo(c.outcome());
     switch (result) {
