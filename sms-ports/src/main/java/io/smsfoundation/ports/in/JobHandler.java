@@ -15,7 +15,16 @@ public interface JobHandler {
 
     record Done() implements JobResult {}
 
-    /** Run the job again after a growing delay. */
-    record RetryLater(String reason) implements JobResult {}
+    /**
+     * Run the job again: after {@code after} when it is given, else after a delay the queue grows
+     * with every failure.
+     */
+    record RetryLater(String reason, java.time.Duration after) implements JobResult {
+
+      /** Run the job again after the queue's growing delay. */
+      public RetryLater(String reason) {
+        this(reason, null);
+      }
+    }
   }
 }

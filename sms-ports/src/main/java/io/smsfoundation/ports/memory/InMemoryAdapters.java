@@ -14,7 +14,10 @@ public record InMemoryAdapters(
     InMemoryTenantNumbers tenantNumbers,
     InMemoryTenantDirectory tenantDirectory,
     InMemorySmsGateway smsGateway,
-    InMemoryJobQueue jobQueue) {
+    InMemoryJobQueue jobQueue,
+    InMemoryEventStore events,
+    InMemorySubscriptionStore subscriptions,
+    InMemoryWebhookSender webhookSender) {
 
   public static InMemoryAdapters create() {
     InMemoryUnitOfWork db = new InMemoryUnitOfWork();
@@ -25,11 +28,25 @@ public record InMemoryAdapters(
         new InMemoryTenantNumbers(db),
         new InMemoryTenantDirectory(),
         new InMemorySmsGateway(),
-        new InMemoryJobQueue(db));
+        new InMemoryJobQueue(db),
+        new InMemoryEventStore(db),
+        new InMemorySubscriptionStore(db),
+        new InMemoryWebhookSender());
   }
 
+  /** The ports, with events rendered by {@link PlainEventPayloads}. */
   public SmsServices.Ports ports() {
     return new SmsServices.Ports(
-        unitOfWork, conversations, messages, tenantNumbers, tenantDirectory, smsGateway, jobQueue);
+        unitOfWork,
+        conversations,
+        messages,
+        tenantNumbers,
+        tenantDirectory,
+        smsGateway,
+        jobQueue,
+        events,
+        subscriptions,
+        new PlainEventPayloads(),
+        webhookSender);
   }
 }

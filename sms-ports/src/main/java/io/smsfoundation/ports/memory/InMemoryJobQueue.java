@@ -170,7 +170,7 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
       result = new JobResult.RetryLater(String.valueOf(failure.getMessage()));
     }
     if (result instanceof JobResult.RetryLater retry) {
-      Duration delay = delayAfter(entry.failures() + 1);
+      Duration delay = retry.after() != null ? retry.after() : delayAfter(entry.failures() + 1);
       Waiting again =
           new Waiting(
               entry.job(), entry.failures() + 1, System.nanoTime() + delay.toNanos(), false);

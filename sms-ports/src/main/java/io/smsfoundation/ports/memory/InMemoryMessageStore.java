@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.memory;
 
+import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
@@ -92,6 +93,21 @@ public final class InMemoryMessageStore implements MessageStore {
                 .sorted(NEWEST_FIRST)
                 .limit(limit)
                 .toList());
+  }
+
+  @Override
+  public InboundSummary inboundSummary(UUID conversationId) {
+    return db.locked(
+        () -> {
+          List<Message> inbound =
+              byId.values().stream()
+                  .filter(m -> m.conversationId().equals(conversationId))
+                  .filter(m -> m.direction() == Direction.INBOUND)
+                  .sorted(NEWEST_FIRST.reversed())
+                  .toList();
+          return new InboundSummary(
+              inbound.size(), inbound.isEmpty() ? null : inbound.getFirst().id());
+        });
   }
 
   @Override

@@ -23,9 +23,13 @@ public record Job(Type type, String subjectId) {
     /** Hand an outbound message to the SMS gateway. */
     SEND_SMS,
     /** Tell the directory a tenant's language. */
-    PUSH_TENANT_LANGUAGE;
+    PUSH_TENANT_LANGUAGE,
+    /** Post one event to one subscription. */
+    DELIVER_EVENT;
 
-    /** {@code link-tenant}, {@code send-sms}, {@code push-tenant-language}. */
+    /**
+     * {@code link-tenant}, {@code send-sms}, {@code push-tenant-language}, {@code deliver-event}.
+     */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -38,6 +38,14 @@ public interface MessageStore {
    */
   List<Message> page(UUID conversationId, Optional<MessageKey> after, int limit);
 
+  /** How many inbound messages a conversation has, and the first of them. */
+  InboundSummary inboundSummary(UUID conversationId);
+
+  /**
+   * @param firstMessageId the oldest inbound message, or {@code null} when there is none
+   */
+  record InboundSummary(long count, UUID firstMessageId) {}
+
   /** Applies a delivery update to a message; unknown ids change nothing. */
   void updateDelivery(UUID messageId, DeliveryUpdate update);
 

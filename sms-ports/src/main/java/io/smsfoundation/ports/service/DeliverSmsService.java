@@ -41,20 +41,21 @@ public final class DeliverSmsService {
   private final Consent consent;
   private final ServiceClock clock;
 
-  public DeliverSmsService(
+  DeliverSmsService(
       UnitOfWork unitOfWork,
       MessageStore messages,
       ConversationStore conversations,
       SmsGateway gateway,
       SendCompletions completions,
+      EventRecorder events,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.messages = messages;
     this.conversations = conversations;
     this.gateway = gateway;
     this.completions = completions;
-    this.statusEvents = new StatusEvents(messages, conversations);
-    this.consent = new Consent(conversations);
+    this.statusEvents = new StatusEvents(messages, conversations, events);
+    this.consent = new Consent(conversations, events);
     this.clock = new ServiceClock(clock);
   }
 
@@ -107,6 +108,11 @@ public final class DeliverSmsService {
                 messageId,
                 new DeliveryUpdate(
                     null, DeliveryStatus.FAILED, OPTED_OUT, "recipient opted out", now));
+            statusEvents.announce(
+                message.withDelivery(
+                    null, DeliveryStatus.FAILED, OPTED_OUT, "recipient opted out", now),
+                status,
+                now);
             return Optional.empty();
           }
           messages.updateDelivery(
@@ -127,7 +133,9 @@ public final class DeliverSmsService {
               if (stillSending) {
                 messages.updateDelivery(
                     id, new DeliveryUpdate(sent.twilioSid(), sent.status(), null, null, now));
+                DeliveryStatus before = current.deliveryStatus();
                 current = current.withDelivery(sent.twilioSid(), sent.status(), null, null, now);
+                statusEvents.announce(current, before, now);
               } else {
                 statusEvents.apply(current, sent.twilioSid(), sent.status(), null, false, now);
               }
@@ -150,6 +158,15 @@ public final class DeliverSmsService {
                         rejected.errorCode(),
                         rejected.errorMessage(),
                         now));
+                statusEvents.announce(
+                    current.withDelivery(
+                        null,
+                        DeliveryStatus.FAILED,
+                        rejected.errorCode(),
+                        rejected.errorMessage(),
+                        now),
+                    current.deliveryStatus(),
+                    now);
               }
               if (rejected.recipientOptedOut()) {
                 consent.optOut(current.conversationId(), now);
@@ -170,6 +187,10 @@ public final class DeliverSmsService {
                 messages.updateDelivery(
                     id,
                     new DeliveryUpdate(null, DeliveryStatus.UNKNOWN, null, unknown.reason(), now));
+                statusEvents.announce(
+                    current.withDelivery(null, DeliveryStatus.UNKNOWN, null, unknown.reason(), now),
+                    current.deliveryStatus(),
+                    now);
               }
               LOG.log(Level.WARNING, "send unknown message={0}: {1}", id, unknown.reason());
               yield new JobResult.Done();

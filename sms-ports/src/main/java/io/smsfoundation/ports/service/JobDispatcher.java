@@ -10,10 +10,15 @@ public final class JobDispatcher implements JobHandler {
 
   private final LinkTenantService linkTenant;
   private final DeliverSmsService deliverSms;
+  private final DeliverEventService deliverEvent;
 
-  public JobDispatcher(LinkTenantService linkTenant, DeliverSmsService deliverSms) {
+  JobDispatcher(
+      LinkTenantService linkTenant,
+      DeliverSmsService deliverSms,
+      DeliverEventService deliverEvent) {
     this.linkTenant = linkTenant;
     this.deliverSms = deliverSms;
+    this.deliverEvent = deliverEvent;
   }
 
   @Override
@@ -26,6 +31,7 @@ public final class JobDispatcher implements JobHandler {
               : new JobResult.Done();
       case SEND_SMS -> deliverSms.deliver(UUID.fromString(job.subjectId()));
       case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
+      case DELIVER_EVENT -> deliverEvent.deliver(job.subjectId());
     };
   }
 }

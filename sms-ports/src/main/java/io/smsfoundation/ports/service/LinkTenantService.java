@@ -1,14 +1,17 @@
 package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.event.EventType;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.in.LinkTenant;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.EventPayloads.EventSubject;
 import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantDirectory.LanguageUpdate;
 import io.smsfoundation.ports.out.TenantLookup;
@@ -17,6 +20,8 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -36,18 +41,24 @@ public final class LinkTenantService implements LinkTenant {
   private final JobQueue jobs;
   private final PhoneNumbers phones;
   private final LanguageChanges languages;
+  private final MessageStore messages;
+  private final EventRecorder events;
   private final ServiceClock clock;
 
-  public LinkTenantService(
+  LinkTenantService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
+      MessageStore messages,
       TenantNumbers tenantNumbers,
       TenantDirectory directory,
       JobQueue jobs,
       PhoneNumbers phones,
+      EventRecorder events,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
+    this.messages = messages;
+    this.events = events;
     this.tenantNumbers = tenantNumbers;
     this.directory = directory;
     this.jobs = jobs;
@@ -99,6 +110,7 @@ public final class LinkTenantService implements LinkTenant {
                 return false;
               }
               tenantNumbers.recordUse(tenantId, conversation.address().canonical(), now);
+              announceLink(conversation.withTenant(tenantId, now), now);
               LanguageDetection tenantLanguage =
                   tenantNumbers
                       .languageOf(tenantId)
@@ -131,6 +143,22 @@ public final class LinkTenantService implements LinkTenant {
         tenantId,
         found.attempts());
     return new LinkOutcome.Linked(tenantId, found.matchedVariant());
+  }
+
+  /**
+   * Records {@code conversation.tenant_linked}, with how many messages arrived while the tenant was
+   * unknown and the first of them, so that a workflow can catch up.
+   */
+  private void announceLink(Conversation linked, Instant at) {
+    MessageStore.InboundSummary unknown = messages.inboundSummary(linked.id());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("previous_tenant_id", null);
+    details.put("unknown_message_count", unknown.count());
+    details.put(
+        "first_unknown_message_id",
+        unknown.firstMessageId() == null ? null : unknown.firstMessageId().toString());
+    events.record(
+        EventType.CONVERSATION_TENANT_LINKED, new EventSubject(linked, null, details), at);
   }
 
   /** Tells the directory the tenant's language as the service knows it. */

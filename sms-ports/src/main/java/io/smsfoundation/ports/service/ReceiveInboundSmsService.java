@@ -1,6 +1,7 @@
 package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.event.EventType;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.message.Message;
@@ -11,6 +12,7 @@ import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.EventPayloads.EventSubject;
 import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
@@ -19,6 +21,7 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +44,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
   private final OptOutKeywords optOutKeywords;
   private final LanguageChanges languages;
   private final Consent consent;
+  private final EventRecorder events;
   private final ServiceClock clock;
   private final boolean linkTenants;
 
@@ -48,7 +52,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
    * @param linkTenants whether conversations without a tenant get a tenant-link job (false when no
    *     directory is configured)
    */
-  public ReceiveInboundSmsService(
+  ReceiveInboundSmsService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
       MessageStore messages,
@@ -57,6 +61,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
       PhoneNumbers phones,
       LanguageDetector detector,
       boolean linkTenants,
+      EventRecorder events,
       Clock clock) {
     this.linkTenants = linkTenants;
     this.unitOfWork = unitOfWork;
@@ -68,7 +73,8 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
     this.detector = detector;
     this.optOutKeywords = new OptOutKeywords();
     this.languages = new LanguageChanges(conversations, tenantNumbers);
-    this.consent = new Consent(conversations);
+    this.events = events;
+    this.consent = new Consent(conversations, events);
     this.clock = new ServiceClock(clock);
   }
 
@@ -105,8 +111,12 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
                 tx.setRollbackOnly();
                 return new InboundOutcome.Duplicate(sms.providerMessageId());
               }
-              consent.apply(conversation, intent, now);
               LanguageDetection kept = languages.offerToConversation(conversation, language, now);
+              events.record(
+                  EventType.MESSAGE_RECEIVED,
+                  new EventSubject(conversation.withLanguage(kept, now), message, Map.of()),
+                  now);
+              consent.apply(conversation.withLanguage(kept, now), intent, now);
               if (conversation.hasTenant()) {
                 tenantNumbers.recordUse(conversation.tenantId(), sender.canonical(), now);
                 if (languages.offerToTenant(conversation.tenantId(), kept, now)) {

@@ -28,11 +28,15 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
   private final StatusEvents statusEvents;
   private final ServiceClock clock;
 
-  public RecordDeliveryStatusService(
-      UnitOfWork unitOfWork, MessageStore messages, ConversationStore conversations, Clock clock) {
+  RecordDeliveryStatusService(
+      UnitOfWork unitOfWork,
+      MessageStore messages,
+      ConversationStore conversations,
+      EventRecorder events,
+      Clock clock) {
     this.unitOfWork = unitOfWork;
     this.messages = messages;
-    this.statusEvents = new StatusEvents(messages, conversations);
+    this.statusEvents = new StatusEvents(messages, conversations, events);
     this.clock = new ServiceClock(clock);
   }
 

@@ -32,4 +32,13 @@ final class ServiceClock {
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return new UUID(high, low);
   }
+
+  /**
+   * {@code prefix} and a new time-ordered id in hex ({@code evt_0190...}): later ids sort after.
+   */
+  String newId(String prefix) {
+    UUID id = newId();
+    return prefix
+        + String.format("%016x%016x", id.getMostSignificantBits(), id.getLeastSignificantBits());
+  }
 }

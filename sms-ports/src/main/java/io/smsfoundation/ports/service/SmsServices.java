@@ -4,7 +4,9 @@ import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.LinkTenant;
+import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReadConversation;
+import io.smsfoundation.ports.in.ReadEvents;
 import io.smsfoundation.ports.in.ReadMessage;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
@@ -12,12 +14,16 @@ import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.SendSms;
 import io.smsfoundation.ports.in.SetWorkflow;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.EventPayloads;
+import io.smsfoundation.ports.out.EventStore;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.SmsGateway;
+import io.smsfoundation.ports.out.SubscriptionStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
+import io.smsfoundation.ports.out.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -35,6 +41,8 @@ public record SmsServices(
     SetWorkflow setWorkflow,
     LinkTenant linkTenant,
     ReconcileUnknownConversations reconcileUnknownConversations,
+    ReadEvents readEvents,
+    ManageSubscriptions manageSubscriptions,
     JobHandler jobHandler) {
 
   /** The driven ports the services run on. */
@@ -45,7 +53,11 @@ public record SmsServices(
       TenantNumbers tenantNumbers,
       TenantDirectory tenantDirectory,
       SmsGateway smsGateway,
-      JobQueue jobQueue) {
+      JobQueue jobQueue,
+      EventStore events,
+      SubscriptionStore subscriptions,
+      EventPayloads eventPayloads,
+      WebhookSender webhookSender) {
 
     public Ports {
       Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -55,6 +67,42 @@ public record SmsServices(
       Objects.requireNonNull(tenantDirectory, "tenantDirectory");
       Objects.requireNonNull(smsGateway, "smsGateway");
       Objects.requireNonNull(jobQueue, "jobQueue");
+      Objects.requireNonNull(events, "events");
+      Objects.requireNonNull(subscriptions, "subscriptions");
+      Objects.requireNonNull(eventPayloads, "eventPayloads");
+      Objects.requireNonNull(webhookSender, "webhookSender");
+    }
+
+    /** These ports with another tenant directory. */
+    public Ports withTenantDirectory(TenantDirectory directory) {
+      return new Ports(
+          unitOfWork,
+          conversations,
+          messages,
+          tenantNumbers,
+          directory,
+          smsGateway,
+          jobQueue,
+          events,
+          subscriptions,
+          eventPayloads,
+          webhookSender);
+    }
+
+    /** These ports with another renderer of event data. */
+    public Ports withEventPayloads(EventPayloads payloads) {
+      return new Ports(
+          unitOfWork,
+          conversations,
+          messages,
+          tenantNumbers,
+          tenantDirectory,
+          smsGateway,
+          jobQueue,
+          events,
+          subscriptions,
+          payloads,
+          webhookSender);
     }
   }
 
@@ -62,13 +110,15 @@ public record SmsServices(
    * @param sendWait how long a send request waits for its send job (about 2 s in the service)
    * @param reconcileQuietFor how long an unknown conversation must be quiet before reconciliation
    *     asks the directory again
+   * @param webhookUrls where webhook subscriptions may post
    */
   public record Settings(
       PhoneNumbers phones,
       LanguageDetector languageDetector,
       Duration sendWait,
       Duration reconcileQuietFor,
-      Clock clock) {
+      Clock clock,
+      ManageSubscriptions.UrlPolicy webhookUrls) {
 
     public Settings {
       Objects.requireNonNull(phones, "phones");
@@ -76,6 +126,23 @@ public record SmsServices(
       Objects.requireNonNull(sendWait, "sendWait");
       Objects.requireNonNull(reconcileQuietFor, "reconcileQuietFor");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(webhookUrls, "webhookUrls");
+    }
+
+    /** Settings whose subscriptions may post over plain HTTP only to loopback addresses. */
+    public Settings(
+        PhoneNumbers phones,
+        LanguageDetector languageDetector,
+        Duration sendWait,
+        Duration reconcileQuietFor,
+        Clock clock) {
+      this(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          new ManageSubscriptions.UrlPolicy(false));
     }
 
     /** US numbers, a 2 s send wait, reconciliation after 10 quiet minutes, the system clock. */
@@ -92,14 +159,23 @@ public record SmsServices(
   public static SmsServices create(Ports ports, Settings settings) {
     Clock clock = settings.clock();
     SendCompletions completions = new SendCompletions();
+    EventRecorder events =
+        new EventRecorder(
+            ports.events(),
+            ports.subscriptions(),
+            ports.jobQueue(),
+            ports.eventPayloads(),
+            new ServiceClock(clock));
     LinkTenantService linkTenant =
         new LinkTenantService(
             ports.unitOfWork(),
             ports.conversations(),
+            ports.messages(),
             ports.tenantNumbers(),
             ports.tenantDirectory(),
             ports.jobQueue(),
             settings.phones(),
+            events,
             clock);
     DeliverSmsService deliver =
         new DeliverSmsService(
@@ -108,6 +184,14 @@ public record SmsServices(
             ports.conversations(),
             ports.smsGateway(),
             completions,
+            events,
+            clock);
+    DeliverEventService deliverEvents =
+        new DeliverEventService(
+            ports.unitOfWork(),
+            ports.events(),
+            ports.subscriptions(),
+            ports.webhookSender(),
             clock);
     return new SmsServices(
         new ReceiveInboundSmsService(
@@ -119,9 +203,10 @@ public record SmsServices(
             settings.phones(),
             settings.languageDetector(),
             ports.tenantDirectory().knowsTenants(),
+            events,
             clock),
         new RecordDeliveryStatusService(
-            ports.unitOfWork(), ports.messages(), ports.conversations(), clock),
+            ports.unitOfWork(), ports.messages(), ports.conversations(), events, clock),
         new SendSmsService(
             ports.unitOfWork(),
             ports.conversations(),
@@ -143,6 +228,13 @@ public record SmsServices(
             settings.reconcileQuietFor(),
             ports.tenantDirectory().knowsTenants(),
             clock),
-        new JobDispatcher(linkTenant, deliver));
+        new ReadEventsService(ports.events()),
+        new ManageSubscriptionsService(
+            ports.unitOfWork(),
+            ports.subscriptions(),
+            ports.jobQueue(),
+            settings.webhookUrls(),
+            clock),
+        new JobDispatcher(linkTenant, deliver, deliverEvents));
   }
 }

@@ -1,14 +1,19 @@
 package io.smsfoundation.ports.service;
 
+import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.event.EventType;
 import io.smsfoundation.domain.message.DeliveryChange;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.DeliveryUpdate;
+import io.smsfoundation.ports.out.EventPayloads.EventSubject;
 import io.smsfoundation.ports.out.MessageStore;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Writes what a reported delivery status does to a message, the one place where the message's
@@ -22,11 +27,13 @@ final class StatusEvents {
   private final MessageStore messages;
   private final ConversationStore conversations;
   private final Consent consent;
+  private final EventRecorder events;
 
-  StatusEvents(MessageStore messages, ConversationStore conversations) {
+  StatusEvents(MessageStore messages, ConversationStore conversations, EventRecorder events) {
     this.messages = messages;
     this.conversations = conversations;
-    this.consent = new Consent(conversations);
+    this.consent = new Consent(conversations, events);
+    this.events = events;
   }
 
   /**
@@ -62,18 +69,41 @@ final class StatusEvents {
     }
     if (moved) {
       conversations.recordActivity(message.conversationId(), at);
-      LOG.log(
-          Level.INFO,
-          "message {0} sid={1} status {2} -> {3}",
-          message.id(),
-          providerMessageId == null ? message.twilioSid() : providerMessageId,
+      announce(
+          message.withDelivery(
+              newId ? providerMessageId : null,
+              change.statusAfter(),
+              errorCode != null ? errorCode : message.errorCode(),
+              message.errorMessage(),
+              at),
           message.deliveryStatus(),
-          change.statusAfter());
+          at);
     }
     if (recipientOptedOut) {
       consent.optOut(message.conversationId(), at);
     }
     return change;
+  }
+
+  /**
+   * Logs a status move of {@code message} (as it is after the move) and records its event; the
+   * caller has written the move.
+   */
+  void announce(Message message, DeliveryStatus previous, Instant at) {
+    LOG.log(
+        Level.INFO,
+        "message {0} sid={1} status {2} -> {3}",
+        message.id(),
+        message.twilioSid(),
+        previous,
+        message.deliveryStatus());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("previous_status", previous.code());
+    details.put("status", message.deliveryStatus().code());
+    details.put("error_code", message.errorCode());
+    Conversation conversation = conversations.findById(message.conversationId()).orElse(null);
+    events.record(
+        EventType.MESSAGE_STATUS_UPDATED, new EventSubject(conversation, message, details), at);
   }
 
   /**

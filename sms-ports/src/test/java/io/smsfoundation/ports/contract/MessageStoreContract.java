@@ -54,6 +54,20 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void the_inbound_summary_counts_inbound_messages_and_names_the_first() {
+    assertThat(store.inboundSummary(conversationId))
+        .isEqualTo(new MessageStore.InboundSummary(0, null));
+    Message first = Samples.inbound(conversationId, Samples.sid(), at(1));
+    Message second = Samples.inbound(conversationId, Samples.sid(), at(2));
+    store.insert(second);
+    store.insert(first);
+    store.insert(Samples.outbound(conversationId, null, at(0)));
+
+    assertThat(store.inboundSummary(conversationId))
+        .isEqualTo(new MessageStore.InboundSummary(2, first.id()));
+  }
+
+  @Test
   void an_outbound_message_reads_back_by_idempotency_key() {
     Message message = Samples.outbound(conversationId, "key-1", at(1));
 

@@ -2,11 +2,14 @@ package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.ports.contract.ConversationStoreContract;
+import io.smsfoundation.ports.contract.EventFixture;
+import io.smsfoundation.ports.contract.EventStoreContract;
 import io.smsfoundation.ports.contract.JobQueueContract;
 import io.smsfoundation.ports.contract.JobQueueFixture;
 import io.smsfoundation.ports.contract.MessageStoreContract;
 import io.smsfoundation.ports.contract.SmsGatewayContract;
 import io.smsfoundation.ports.contract.StoreFixture;
+import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
 import io.smsfoundation.ports.contract.TenantNumbersContract;
 import io.smsfoundation.ports.contract.UnitOfWorkContract;
@@ -60,6 +63,32 @@ class InMemoryContractsTest {
     @Override
     protected StoreFixture newFixture() {
       return stores();
+    }
+  }
+
+  static EventFixture eventStores() {
+    InMemoryUnitOfWork db = new InMemoryUnitOfWork();
+    return EventFixture.of(db, new InMemoryEventStore(db), new InMemorySubscriptionStore(db));
+  }
+
+  @Nested
+  class Events extends EventStoreContract {
+    @Override
+    protected EventFixture newFixture() {
+      return eventStores();
+    }
+
+    @Override
+    protected boolean serializesTransactions() {
+      return true;
+    }
+  }
+
+  @Nested
+  class Subscriptions extends SubscriptionStoreContract {
+    @Override
+    protected EventFixture newFixture() {
+      return eventStores();
     }
   }
 

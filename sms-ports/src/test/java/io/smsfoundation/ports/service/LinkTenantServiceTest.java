@@ -161,15 +161,7 @@ class LinkTenantServiceTest {
   @Test
   void without_a_directory_no_tenant_link_jobs_or_reconciliation_are_scheduled() {
     InMemoryAdapters adapters = InMemoryAdapters.create();
-    SmsServices.Ports ports =
-        new SmsServices.Ports(
-            adapters.unitOfWork(),
-            adapters.conversations(),
-            adapters.messages(),
-            adapters.tenantNumbers(),
-            TenantDirectory.none(),
-            adapters.smsGateway(),
-            adapters.jobQueue());
+    SmsServices.Ports ports = adapters.ports().withTenantDirectory(TenantDirectory.none());
     MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
     SmsServices services =
         SmsServices.create(
