@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.postgres;
 
+import io.smsfoundation.ports.out.MessageStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -118,6 +119,21 @@ final class MessageDao {
         .bind("limit", limit)
         .map(MessageRow::map)
         .list();
+  }
+
+  /** How many inbound messages, and the oldest; served by the conversation page index. */
+  MessageStore.InboundSummary inboundSummary(UUID conversationId) {
+    return handle
+        .createQuery(
+            "select (select count(*) from sms_messages where conversation_id = :id"
+                + " and direction = 'inbound') as count,"
+                + " (select id from sms_messages where conversation_id = :id"
+                + " and direction = 'inbound' order by created_at, id limit 1) as first_id")
+        .bind("id", conversationId)
+        .map(
+            (rs, ctx) ->
+                new MessageStore.InboundSummary(rs.getLong("count"), Columns.uuid(rs, "first_id")))
+        .one();
   }
 
   int updateDelivery(

@@ -16,6 +16,8 @@ public final class PostgresAdapters {
   private final PostgresMessageStore messages;
   private final PostgresTenantNumbers tenantNumbers;
   private final PostgresTenantDirectory tenantDirectory;
+  private final PostgresEventStore events;
+  private final PostgresSubscriptionStore subscriptions;
 
   private PostgresAdapters(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -24,6 +26,8 @@ public final class PostgresAdapters {
     this.messages = new PostgresMessageStore(unitOfWork);
     this.tenantNumbers = new PostgresTenantNumbers(unitOfWork);
     this.tenantDirectory = new PostgresTenantDirectory(unitOfWork);
+    this.events = new PostgresEventStore(unitOfWork);
+    this.subscriptions = new PostgresSubscriptionStore(unitOfWork);
   }
 
   /** The adapters over {@code dataSource}, whose schema must already be migrated. */
@@ -50,6 +54,15 @@ public final class PostgresAdapters {
   /** The {@code tenant_profiles} directory, for {@code TENANT_DIRECTORY=postgres}. */
   public PostgresTenantDirectory tenantDirectory() {
     return tenantDirectory;
+  }
+
+  /** The events outbox and feed; {@link PostgresEventStore#start()} runs its sequencer. */
+  public PostgresEventStore events() {
+    return events;
+  }
+
+  public PostgresSubscriptionStore subscriptions() {
+    return subscriptions;
   }
 
   /** A new job queue writing in this unit of work; not started. */

@@ -93,15 +93,16 @@ public final class PostgresJobQueue implements JobQueue {
     }
 
     /**
-     * Production defaults: poll every second, retry after 2 s doubling up to 5 min, 8 threads, wait
-     * 10 s for running jobs at stop, heartbeat every 10 s.
+     * Production defaults: poll every second, retry after 2 s doubling up to 5 min, 32 jobs at once
+     * (on virtual threads: a webhook delivery waiting for a slow receiver costs no platform
+     * thread), wait 10 s for running jobs at stop, heartbeat every 10 s.
      */
     public static Settings defaults() {
       return new Settings(
           Duration.ofSeconds(1),
           Duration.ofSeconds(2),
           Duration.ofMinutes(5),
-          8,
+          32,
           Duration.ofSeconds(10),
           Duration.ofSeconds(10));
     }
@@ -219,6 +220,9 @@ public final class PostgresJobQueue implements JobQueue {
             .startTasks(new ArrayList<>(recurring.values()))
             .schedulerName(new SchedulerName.Fixed(instanceName()))
             .threads(settings.threads())
+            .executorService(
+                Executors.newThreadPerTaskExecutor(
+                    Thread.ofVirtual().name("sms-job-", 0).factory()))
             .pollingInterval(settings.pollInterval())
             .pollUsingLockAndFetch(0.5, 1.0)
             .heartbeatInterval(settings.heartbeatInterval())
@@ -282,18 +286,20 @@ public final class PostgresJobQueue implements JobQueue {
       result = handler.handle(job);
     } catch (RuntimeException e) {
       LOG.warn("job {} failed; it will be retried", job.key(), e);
-      throw new RetryRequested("failed: " + e);
+      throw new RetryRequested("failed: " + e, null);
     }
     if (result instanceof JobHandler.JobResult.RetryLater retry) {
       LOG.info("job {} asked to be retried: {}", job.key(), retry.reason());
-      throw new RetryRequested(retry.reason());
+      throw new RetryRequested(retry.reason(), retry.after());
     }
     return (complete, operations) -> operations.remove();
   }
 
   private void retryLater(ExecutionComplete complete, ExecutionOperations<Void> operations) {
     int failures = complete.getExecution().consecutiveFailures + 1;
-    Duration delay = retryDelay(failures);
+    Duration asked =
+        complete.getCause().orElse(null) instanceof RetryRequested retry ? retry.after : null;
+    Duration delay = asked != null ? asked : retryDelay(failures);
     Instant next = complete.getTimeDone().plus(delay);
     operations.reschedule(complete, next);
     LOG.debug(
@@ -345,8 +351,15 @@ public final class PostgresJobQueue implements JobQueue {
 
   /** Tells db-scheduler to count a failure; no stack trace, the cause was logged already. */
   private static final class RetryRequested extends RuntimeException {
-    RetryRequested(String reason) {
+    private final transient Duration after;
+
+    /**
+     * @param after when the handler asked for the next run, or {@code null} for the queue's growing
+     *     delay
+     */
+    RetryRequested(String reason, Duration after) {
       super(reason, null, false, false);
+      this.after = after;
     }
   }
 }

@@ -85,6 +85,12 @@ public final class PostgresMessageStore implements MessageStore {
   }
 
   @Override
+  public InboundSummary inboundSummary(UUID conversationId) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.inboundSummary(conversationId));
+  }
+
+  @Override
   public void updateDelivery(UUID messageId, DeliveryUpdate update) {
     Objects.requireNonNull(messageId, "messageId");
     Objects.requireNonNull(update, "update");

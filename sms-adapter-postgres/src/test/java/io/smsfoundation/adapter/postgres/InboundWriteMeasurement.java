@@ -1,11 +1,13 @@
 package io.smsfoundation.adapter.postgres;
 
-import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.message.RawForm;
-import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
-import io.smsfoundation.ports.service.ReceiveInboundSmsService;
-import java.time.Clock;
+import io.smsfoundation.ports.memory.InMemorySmsGateway;
+import io.smsfoundation.ports.memory.InMemoryTenantDirectory;
+import io.smsfoundation.ports.memory.InMemoryWebhookSender;
+import io.smsfoundation.ports.memory.PlainEventPayloads;
+import io.smsfoundation.ports.service.SmsServices;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,10 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Measures the inbound write path (conversation upsert, message insert, language update,
- * tenant-link job, commit) through {@link ReceiveInboundSmsService} on the PostgreSQL adapters:
- * database round trips per transaction, then latency and throughput of a warm loop on one and on
- * eight threads. A measurement for the notes, not a test; run it with the test class path, against
- * the server named by {@code SMS_TEST_DATABASE_URL} (else an embedded one).
+ * tenant-link job, commit) through the inbound use case on the PostgreSQL adapters: database round
+ * trips per transaction, then latency and throughput of a warm loop on one and on eight threads. A
+ * measurement for the notes, not a test; run it with the test class path, against the server named
+ * by {@code SMS_TEST_DATABASE_URL} (else an embedded one).
  */
 public final class InboundWriteMeasurement {
 
@@ -46,17 +48,22 @@ public final class InboundWriteMeasurement {
     try (PostgresTestDatabase.Schema schema = PostgresTestDatabase.createSchema()) {
       PostgresAdapters adapters = PostgresAdapters.create(schema.newDataSource(10));
       PostgresJobQueue jobs = adapters.jobQueue(PostgresJobQueue.Settings.defaults());
-      ReceiveInboundSmsService service =
-          new ReceiveInboundSmsService(
-              adapters.unitOfWork(),
-              adapters.conversations(),
-              adapters.messages(),
-              adapters.tenantNumbers(),
-              jobs,
-              PhoneNumbers.forUnitedStates(),
-              new LanguageDetector(),
-              true,
-              Clock.systemUTC());
+      ReceiveInboundSms service =
+          SmsServices.create(
+                  new SmsServices.Ports(
+                      adapters.unitOfWork(),
+                      adapters.conversations(),
+                      adapters.messages(),
+                      adapters.tenantNumbers(),
+                      new InMemoryTenantDirectory(),
+                      new InMemorySmsGateway(),
+                      jobs,
+                      adapters.events(),
+                      adapters.subscriptions(),
+                      new PlainEventPayloads(),
+                      new InMemoryWebhookSender()),
+                  SmsServices.Settings.defaults())
+              .receiveInbound();
 
       System.out.printf("server: %s%n", PostgresTestDatabase.source());
       AtomicInteger sequence = new AtomicInteger();
@@ -67,7 +74,7 @@ public final class InboundWriteMeasurement {
     }
   }
 
-  private static void countRoundTrips(ReceiveInboundSmsService service) {
+  private static void countRoundTrips(ReceiveInboundSms service) {
     SyncCounter counter = new SyncCounter();
     Logger driver = Logger.getLogger("org.postgresql");
     driver.addHandler(counter);
@@ -105,11 +112,7 @@ public final class InboundWriteMeasurement {
   }
 
   private static void run(
-      ReceiveInboundSmsService service,
-      AtomicInteger sequence,
-      int threads,
-      int perThread,
-      String label)
+      ReceiveInboundSms service, AtomicInteger sequence, int threads, int perThread, String label)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> results = new ArrayList<>();

@@ -1,10 +1,13 @@
 package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.ports.contract.ConversationStoreContract;
+import io.smsfoundation.ports.contract.EventFixture;
+import io.smsfoundation.ports.contract.EventStoreContract;
 import io.smsfoundation.ports.contract.JobQueueContract;
 import io.smsfoundation.ports.contract.JobQueueFixture;
 import io.smsfoundation.ports.contract.MessageStoreContract;
 import io.smsfoundation.ports.contract.StoreFixture;
+import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
 import io.smsfoundation.ports.contract.TenantNumbersContract;
 import io.smsfoundation.ports.contract.UnitOfWorkContract;
@@ -82,6 +85,27 @@ class PostgresContractsTest {
     @Override
     protected StoreFixture newFixture() {
       return emptyStores();
+    }
+  }
+
+  private EventFixture emptyEventStores() {
+    schema.truncateAll();
+    return EventFixture.of(adapters.unitOfWork(), adapters.events(), adapters.subscriptions());
+  }
+
+  @Nested
+  class Events extends EventStoreContract {
+    @Override
+    protected EventFixture newFixture() {
+      return emptyEventStores();
+    }
+  }
+
+  @Nested
+  class Subscriptions extends SubscriptionStoreContract {
+    @Override
+    protected EventFixture newFixture() {
+      return emptyEventStores();
     }
   }
 

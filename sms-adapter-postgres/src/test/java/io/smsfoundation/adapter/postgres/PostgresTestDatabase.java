@@ -38,6 +38,9 @@ public final class PostgresTestDatabase {
   /** Tables emptied by {@link Schema#truncateAll()}. */
   private static final List<String> TABLES =
       List.of(
+          "sms_event_deliveries",
+          "sms_subscriptions",
+          "sms_events",
           "sms_message_status_events",
           "sms_messages",
           "sms_conversations",
