@@ -15,11 +15,14 @@ import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
+import io.smsfoundation.app.events.JdkWebhookSender;
+import io.smsfoundation.app.events.JsonEventPayloads;
 import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
 import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ApiKeys;
 import io.smsfoundation.app.http.ConversationEndpoint;
+import io.smsfoundation.app.http.EventsEndpoint;
 import io.smsfoundation.app.http.HealthEndpoint;
 import io.smsfoundation.app.http.HttpServer;
 import io.smsfoundation.app.http.JsonCodec;
@@ -29,12 +32,14 @@ import io.smsfoundation.app.http.Route;
 import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
+import io.smsfoundation.app.http.SubscriptionsEndpoints;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
@@ -175,6 +180,11 @@ public final class SmsApplication {
     PostgresJobQueue jobQueue = postgres.jobQueue(PostgresJobQueue.Settings.defaults());
     TwilioSmsGateway gateway = twilioGateway(authToken);
     TenantDirectory directory = tenantDirectory(postgres);
+    JsonCodec json = new JsonCodec();
+    JdkWebhookSender webhookSender = new JdkWebhookSender(version());
+    started.push(new Stoppable("webhook sender", webhookSender));
+    postgres.events().start();
+    started.push(new Stoppable("event sequencer", postgres.events()));
 
     // The decorators count what happens (docs/operations.md lists the meters); the services and
     // adapters underneath know nothing of metrics.
@@ -187,15 +197,20 @@ public final class SmsApplication {
                 postgres.tenantNumbers(),
                 directory,
                 metrics.gateway(gateway),
-                metrics.jobQueue(jobQueue)),
+                metrics.jobQueue(jobQueue),
+                postgres.events(),
+                postgres.subscriptions(),
+                new JsonEventPayloads(json),
+                metrics.webhookSender(webhookSender)),
             new SmsServices.Settings(
                 new PhoneNumbers(config.defaultRegion()),
                 new LanguageDetector(),
                 SEND_WAIT,
                 RECONCILE_QUIET_FOR,
-                clock));
+                clock,
+                // local mode may post to any http receiver; production to https or loopback
+                new ManageSubscriptions.UrlPolicy(config.isLocal())));
 
-    JsonCodec json = new JsonCodec();
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
             new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary()),
@@ -396,7 +411,8 @@ public final class SmsApplication {
     database.start(scheduler);
     twilioProbe.start(scheduler);
 
-    DatabaseGauges gauges = metrics.databaseGauges(postgres.conversations(), jobQueue);
+    DatabaseGauges gauges =
+        metrics.databaseGauges(postgres.conversations(), jobQueue, postgres.subscriptions());
     scheduler.scheduleWithFixedDelay(
         () -> checks.execute(gauges::refresh),
         0,
@@ -415,6 +431,8 @@ public final class SmsApplication {
   private List<Route> routes(
       SmsServices services, TwilioWebhooks webhooks, Health health, JsonCodec json) {
     HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
+    SubscriptionsEndpoints subscriptions =
+        new SubscriptionsEndpoints(services.manageSubscriptions(), json);
     return List.of(
         Route.post(
             "/webhook/twilio/sms",
@@ -441,6 +459,18 @@ public final class SmsApplication {
             "/conversations/{phone}/workflow",
             Access.API_KEY,
             new WorkflowEndpoint(services.setWorkflow(), json)),
+        Route.get("/events", Access.API_KEY, new EventsEndpoint(services.readEvents(), json)),
+        Route.post("/subscriptions", Access.API_KEY, subscriptions.create()),
+        Route.get("/subscriptions", Access.API_KEY, subscriptions.list()),
+        Route.get("/subscriptions/{id}", Access.API_KEY, subscriptions.get()),
+        Route.patch("/subscriptions/{id}", Access.API_KEY, subscriptions.change()),
+        Route.delete("/subscriptions/{id}", Access.API_KEY, subscriptions.delete()),
+        Route.post("/subscriptions/{id}/secret", Access.API_KEY, subscriptions.rotateSecret()),
+        Route.get("/subscriptions/{id}/deliveries", Access.API_KEY, subscriptions.deliveries()),
+        Route.post(
+            "/subscriptions/{id}/deliveries/{delivery_id}/retry",
+            Access.API_KEY,
+            subscriptions.retryDelivery()),
         Route.get("/health", Access.PUBLIC, healthEndpoint.report()),
         Route.get("/health/ready", Access.PUBLIC, healthEndpoint.readiness()),
         Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()),

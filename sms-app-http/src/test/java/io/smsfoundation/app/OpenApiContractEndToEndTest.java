@@ -8,6 +8,7 @@ import static io.smsfoundation.app.TestApplication.json;
 import static io.smsfoundation.app.TestApplication.newSid;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.app.OpenApiDescription.Operation;
@@ -141,6 +142,8 @@ class OpenApiContractEndToEndTest {
           Map.of("Authorization", "Bearer " + SECOND_KEY, "Content-Type", "application/json"));
     }
 
+    exerciseEvents();
+
     // status callbacks: with and without our id, forged, bad id
     String sid =
         eventually(
@@ -228,6 +231,64 @@ class OpenApiContractEndToEndTest {
       List<CompletableFuture<HttpResponse<String>>> running = new ArrayList<>();
       calls.forEach(call -> running.add(CompletableFuture.supplyAsync(call, parallel)));
       running.forEach(CompletableFuture::join);
+    }
+  }
+
+  /** The feed and the subscriptions API, with a receiver that answers. */
+  private static void exerciseEvents() {
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      receiver.answerNext(500, 500, 500, 500, 500, 500, 500, 500);
+      HttpResponse<String> created =
+          app.postJson(
+              "/subscriptions",
+              "{\"url\": \""
+                  + receiver.url()
+                  + "\", \"event_types\": [\"message.received\"], \"include_unknown\": true}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String id = json(created).get("id").asText();
+      app.postJson("/subscriptions", "{\"url\": \"ftp://x\", \"event_types\": []}");
+      app.postJson(
+          "/subscriptions", "{\"url\": \"http://x.example\", \"event_types\": [\"nope\"]}");
+      app.call("POST", "/subscriptions", "{}", Map.of("Content-Type", "application/json"));
+      app.get("/subscriptions");
+      app.get("/subscriptions/" + id);
+      app.get("/subscriptions/sub_missing");
+      app.call(
+          "PATCH",
+          "/subscriptions/" + id,
+          "{\"description\": \"contract test\", \"workflow_types\": []}",
+          TestApplication.withAuth());
+      app.call(
+          "PATCH", "/subscriptions/" + id, "{\"colour\": \"red\"}", TestApplication.withAuth());
+      app.call("PATCH", "/subscriptions/sub_missing", "{}", TestApplication.withAuth());
+      app.call("POST", "/subscriptions/" + id + "/secret", null, TestApplication.withAuth());
+      app.call("POST", "/subscriptions/sub_missing/secret", null, TestApplication.withAuth());
+
+      app.inbound("+12015554190", "an event for the feed");
+      JsonNode failed =
+          eventually(
+              () -> json(app.get("/subscriptions/" + id + "/deliveries?status=pending")),
+              page -> page.get("deliveries").size() > 0);
+      String deliveryId = failed.at("/deliveries/0/id").asText();
+      app.call(
+          "POST",
+          "/subscriptions/" + id + "/deliveries/" + deliveryId + "/retry",
+          null,
+          TestApplication.withAuth());
+      app.call(
+          "POST",
+          "/subscriptions/" + id + "/deliveries/dlv_missing/retry",
+          null,
+          TestApplication.withAuth());
+      app.get("/subscriptions/" + id + "/deliveries?status=nonsense");
+      app.get("/subscriptions/sub_missing/deliveries");
+      JsonNode feed =
+          eventually(() -> json(app.get("/events?limit=2")), page -> page.get("events").size() > 0);
+      app.get("/events?after=" + feed.get("next_cursor").asText() + "&types=message.received");
+      app.get("/events?after=not-a-cursor");
+      app.call("GET", "/events", null, Map.of());
+      app.call("DELETE", "/subscriptions/" + id, null, TestApplication.withAuth());
+      app.call("DELETE", "/subscriptions/" + id, null, TestApplication.withAuth());
     }
   }
 

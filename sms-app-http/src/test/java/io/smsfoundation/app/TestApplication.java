@@ -49,7 +49,7 @@ final class TestApplication implements AutoCloseable {
   static final String EMPTY_TWIML = emptyTwiml();
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> env;
   private final PostgresTestDatabase.Schema schema;

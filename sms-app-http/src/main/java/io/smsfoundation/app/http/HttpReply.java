@@ -34,6 +34,11 @@ public final class HttpReply {
     return new HttpReply(status, JSON, body, Map.of(), null);
   }
 
+  /** A 204: done, nothing to show. */
+  public static HttpReply noContent() {
+    return new HttpReply(204, JSON, new byte[0], Map.of(), null);
+  }
+
   /** A text answer, such as the Prometheus exposition format. */
   public static HttpReply text(int status, String contentType, String body) {
     return new HttpReply(

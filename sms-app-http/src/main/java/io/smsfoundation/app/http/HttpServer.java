@@ -102,6 +102,8 @@ public final class HttpServer {
                   case "GET" -> config.routes.get(route.path(), ctx -> exchange(ctx, route));
                   case "POST" -> config.routes.post(route.path(), ctx -> exchange(ctx, route));
                   case "PUT" -> config.routes.put(route.path(), ctx -> exchange(ctx, route));
+                  case "PATCH" -> config.routes.patch(route.path(), ctx -> exchange(ctx, route));
+                  case "DELETE" -> config.routes.delete(route.path(), ctx -> exchange(ctx, route));
                   default ->
                       throw new IllegalArgumentException("unsupported method " + route.method());
                 }

@@ -34,4 +34,12 @@ public record Route(String method, String path, Access access, Endpoint endpoint
   public static Route put(String path, Access access, Endpoint endpoint) {
     return new Route("PUT", path, access, endpoint);
   }
+
+  public static Route patch(String path, Access access, Endpoint endpoint) {
+    return new Route("PATCH", path, access, endpoint);
+  }
+
+  public static Route delete(String path, Access access, Endpoint endpoint) {
+    return new Route("DELETE", path, access, endpoint);
+  }
 }

@@ -1,7 +1,13 @@
 package io.smsfoundation.app.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.event.Delivery;
+import io.smsfoundation.domain.event.Event;
+import io.smsfoundation.domain.event.EventType;
+import io.smsfoundation.domain.event.Subscription;
+import io.smsfoundation.domain.event.WebhookSecret;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
@@ -10,6 +16,7 @@ import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.in.SendSms.Receipt;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,6 +171,91 @@ final class Views {
           encodingCode(receipt.encoding()));
     }
   }
+
+  /** One event as the feed and the webhooks show it; {@code data} is the stored JSON. */
+  record EventView(
+      String id, String type, String timestamp, long position, @JsonRawValue String data) {
+
+    static EventView of(Event event) {
+      return new EventView(
+          event.id(),
+          event.type().code(),
+          event.occurredAt().truncatedTo(ChronoUnit.MILLIS).toString(),
+          event.position(),
+          event.data());
+    }
+  }
+
+  record EventPageView(List<EventView> events, String nextCursor) {}
+
+  /** A subscription; {@code secret} only in the answer that creates or rotates it. */
+  record SubscriptionView(
+      String id,
+      String url,
+      List<String> eventTypes,
+      List<String> workflowTypes,
+      boolean includeUnknown,
+      String description,
+      boolean enabled,
+      String disabledReason,
+      String failingSince,
+      String previousSecretExpiresAt,
+      String createdAt,
+      String updatedAt,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String secret) {
+
+    static SubscriptionView of(Subscription s, WebhookSecret secret) {
+      return new SubscriptionView(
+          s.id(),
+          s.url().toString(),
+          s.eventTypes().stream().map(EventType::code).sorted().toList(),
+          s.workflowTypes().stream().sorted().toList(),
+          s.includeUnknown(),
+          s.description(),
+          s.enabled(),
+          s.disabledReason(),
+          time(s.failingSince()),
+          time(s.previousSecretUntil()),
+          time(s.createdAt()),
+          time(s.updatedAt()),
+          secret == null ? null : secret.text());
+    }
+  }
+
+  record SubscriptionListView(List<SubscriptionView> subscriptions) {}
+
+  record DeliveryView(
+      String id,
+      String subscriptionId,
+      String eventId,
+      String eventType,
+      String status,
+      int attempts,
+      String nextAttemptAt,
+      String lastAttemptAt,
+      Integer lastResponseStatus,
+      String lastError,
+      String deliveredAt,
+      String createdAt) {
+
+    static DeliveryView of(Delivery d) {
+      return new DeliveryView(
+          d.id(),
+          d.subscriptionId(),
+          d.eventId(),
+          d.eventType().code(),
+          d.status().code(),
+          d.attempts(),
+          time(d.nextAttemptAt()),
+          time(d.lastAttemptAt()),
+          d.lastResponseStatus(),
+          d.lastError(),
+          time(d.deliveredAt()),
+          time(d.createdAt()));
+    }
+  }
+
+  record DeliveryPageView(List<DeliveryView> deliveries, String nextCursor) {}
 
   /** {@code GET /health/live}: the process serves requests. */
   record LivenessView(boolean ok, String status, String version) {}

@@ -6,6 +6,9 @@ import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.SubscriptionStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +25,7 @@ public final class DatabaseGauges {
   private static final Logger LOG = LoggerFactory.getLogger(DatabaseGauges.class);
   private final ConversationStore conversations;
   private final JobQueue jobQueue;
+  private final SubscriptionStore subscriptions;
   private final AtomicBoolean refreshing = new AtomicBoolean();
   private volatile double known = Double.NaN;
   private volatile double unknown = Double.NaN;
@@ -30,8 +34,15 @@ public final class DatabaseGauges {
   private volatile double running = Double.NaN;
   private volatile double oldestDueSeconds = Double.NaN;
 
-  DatabaseGauges(ConversationStore conversations, JobQueue jobQueue, MeterRegistry registry) {
+  private volatile double oldestPendingDeliverySeconds = Double.NaN;
+
+  DatabaseGauges(
+      ConversationStore conversations,
+      JobQueue jobQueue,
+      SubscriptionStore subscriptions,
+      MeterRegistry registry) {
     this.conversations = conversations;
+    this.subscriptions = subscriptions;
     this.jobQueue = jobQueue;
     Gauge.builder(ServiceMetrics.CONVERSATIONS, this, g -> g.known)
         .description("Conversations, by whether their tenant is known (refreshed every minute)")
@@ -54,6 +65,13 @@ public final class DatabaseGauges {
         .description("How long the oldest due job has waited; 0 when none is due")
         .baseUnit("seconds")
         .register(registry);
+    Gauge.builder(
+            ServiceMetrics.EVENT_DELIVERY_OLDEST_PENDING_AGE,
+            this,
+            g -> g.oldestPendingDeliverySeconds)
+        .description("How long the oldest webhook delivery not yet delivered has waited")
+        .baseUnit("seconds")
+        .register(registry);
   }
 
   /** Runs the queries, unless a refresh is already running; failures keep the old values. */
@@ -70,6 +88,13 @@ public final class DatabaseGauges {
       due = backlog.due();
       running = backlog.running();
       oldestDueSeconds = backlog.oldestDueAge().toMillis() / 1000.0;
+      oldestPendingDeliverySeconds =
+          subscriptions
+              .oldestPending()
+              .map(
+                  created ->
+                      Math.max(0, Duration.between(created, Instant.now()).toMillis()) / 1000.0)
+              .orElse(0.0);
     } catch (RuntimeException e) {
       LOG.debug("metrics queries failed; the gauges keep their values", e);
     } finally {

@@ -66,6 +66,7 @@ final class ObservedJobHandler implements JobHandler {
       case LINK_TENANT -> "conversation_id";
       case SEND_SMS -> "message_id";
       case PUSH_TENANT_LANGUAGE -> "tenant_id";
+      case DELIVER_EVENT -> "delivery_id";
     };
   }
 }

@@ -25,8 +25,10 @@ import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.SmsGateway;
+import io.smsfoundation.ports.out.SubscriptionStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.UnitOfWork;
+import io.smsfoundation.ports.out.WebhookSender;
 import java.time.Duration;
 
 /**
@@ -62,6 +64,9 @@ public final class ServiceMetrics implements AutoCloseable {
   static final String DB_TRANSACTIONS = "sms.db.transactions";
   static final String DEPENDENCY_UP = "sms.dependency.up";
   static final String DEPENDENCY_CHECK_LATENCY = "sms.dependency.check.latency";
+  static final String EVENT_DELIVERIES = "sms.event.deliveries";
+  static final String EVENT_DELIVERY_LATENCY = "sms.event.delivery.latency";
+  static final String EVENT_DELIVERY_OLDEST_PENDING_AGE = "sms.event.deliveries.oldest.pending.age";
 
   /**
    * Histogram buckets of every latency: from a fast query to a slow provider, with a bound at each
@@ -147,8 +152,13 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   /** The gauges that need a query; call {@link DatabaseGauges#refresh()} now and then. */
-  public DatabaseGauges databaseGauges(ConversationStore conversations, JobQueue jobQueue) {
-    return new DatabaseGauges(conversations, jobQueue, registry);
+  public DatabaseGauges databaseGauges(
+      ConversationStore conversations, JobQueue jobQueue, SubscriptionStore subscriptions) {
+    return new DatabaseGauges(conversations, jobQueue, subscriptions, registry);
+  }
+
+  public WebhookSender webhookSender(WebhookSender sender) {
+    return new MeteredWebhookSender(sender, registry);
   }
 
   public ExchangeObserver http() {

@@ -70,7 +70,7 @@ public final class InboundLoad {
   // Twilio SIDs are SM + 32 hex digits: 12 for this run, 20 (decimal) for the request
   private final long runId = System.currentTimeMillis();
 
-  private InboundLoad(URI base, String publicBase, String authToken, int senders) {
+  InboundLoad(URI base, String publicBase, String authToken, int senders) {
     this.target = URI.create(stripSlash(base.toString()) + PATH);
     this.signedUrl = stripSlash(publicBase) + PATH;
     this.authToken = authToken;
@@ -139,7 +139,7 @@ public final class InboundLoad {
   }
 
   /** N threads send back to back until the time is up. */
-  private Result closedLoop(int concurrency, Duration duration) throws InterruptedException {
+  Result closedLoop(int concurrency, Duration duration) throws InterruptedException {
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     List<Recorder> recorders = new ArrayList<>();
@@ -169,7 +169,7 @@ public final class InboundLoad {
    * Starts request i at {@code start + i / rate} on a virtual thread, whatever the previous ones
    * are doing; latency runs from that scheduled time.
    */
-  private Result openLoop(double rate, Duration duration) throws InterruptedException {
+  Result openLoop(double rate, Duration duration) throws InterruptedException {
     long total = (long) (rate * duration.toSeconds());
     double interval = 1e9 / rate;
     Recorder recorder = new Recorder();
@@ -257,7 +257,7 @@ public final class InboundLoad {
     }
   }
 
-  private record Result(long[] sorted, long errors, long elapsedNanos) {
+  record Result(long[] sorted, long errors, long elapsedNanos) {
     static Result of(List<Recorder> recorders, long elapsedNanos) {
       long[] all =
           recorders.stream()

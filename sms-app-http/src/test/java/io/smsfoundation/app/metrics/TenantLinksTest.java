@@ -8,6 +8,7 @@ import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.memory.InMemoryAdapters;
+import io.smsfoundation.ports.memory.PlainEventPayloads;
 import io.smsfoundation.ports.out.TenantProfile;
 import io.smsfoundation.ports.service.SmsServices;
 import java.time.Clock;
@@ -33,7 +34,11 @@ class TenantLinksTest {
               memory.tenantNumbers(),
               memory.tenantDirectory(),
               memory.smsGateway(),
-              links.jobQueue(memory.jobQueue())),
+              links.jobQueue(memory.jobQueue()),
+              memory.events(),
+              memory.subscriptions(),
+              new PlainEventPayloads(),
+              memory.webhookSender()),
           new SmsServices.Settings(
               SmsServices.Settings.defaults().phones(),
               SmsServices.Settings.defaults().languageDetector(),
