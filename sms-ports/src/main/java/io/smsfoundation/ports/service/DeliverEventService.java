@@ -36,7 +36,10 @@ public final class DeliverEventService {
   private static final System.Logger LOG = System.getLogger(DeliverEventService.class.getName());
 
   /** How many posts to one subscription this process makes at once. */
-  static final int POSTS_PER_SUBSCRIPTION = 4;
+  static final int POSTS_PER_SUBSCRIPTION = 2;
+
+  /** How many waiting events a delivery numbers at most when its own has no position yet. */
+  static final int NUMBERING_BATCH = 1000;
 
   /** How long a delivery waits for its event's feed position. */
   static final Duration NUMBERING_WAIT = Duration.ofMillis(50);
@@ -73,7 +76,7 @@ public final class DeliverEventService {
     }
     Delivery delivery = found.get();
     Optional<Subscription> subscription = subscriptions.findById(delivery.subscriptionId());
-    Optional<Event> event = events.findById(delivery.eventId());
+    Optional<Event> event = numbered(delivery.eventId());
     if (subscription.isEmpty() || !subscription.get().enabled() || event.isEmpty()) {
       subscriptions.updateDelivery(
           delivery.abandoned(
@@ -82,7 +85,7 @@ public final class DeliverEventService {
       return new JobResult.Done();
     }
     if (event.get().position() == null) {
-      // numbered a few milliseconds after its commit: every delivery carries its feed position
+      // another sequencer is numbering right now: every delivery carries its feed position
       return new JobResult.RetryLater("event not numbered yet", NUMBERING_WAIT);
     }
     AtomicInteger posts =
@@ -98,6 +101,19 @@ public final class DeliverEventService {
     } finally {
       posts.decrementAndGet();
     }
+  }
+
+  /**
+   * The event, with its feed position: an event is numbered a few milliseconds after its commit,
+   * and a delivery that runs first numbers it (and whatever else is waiting) itself.
+   */
+  private Optional<Event> numbered(String eventId) {
+    Optional<Event> event = events.findById(eventId);
+    if (event.isPresent() && event.get().position() == null) {
+      events.assignPositions(NUMBERING_BATCH);
+      event = events.findById(eventId);
+    }
+    return event;
   }
 
   /** The signed post of {@code event}: the same {@code webhook-id} on every attempt. */
