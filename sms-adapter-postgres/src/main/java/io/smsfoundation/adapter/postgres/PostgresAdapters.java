@@ -18,6 +18,7 @@ public final class PostgresAdapters {
   private final PostgresTenantDirectory tenantDirectory;
   private final PostgresEventStore events;
   private final PostgresSubscriptionStore subscriptions;
+  private final PostgresRateLimiter rateLimiter;
 
   private PostgresAdapters(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -28,6 +29,7 @@ public final class PostgresAdapters {
     this.tenantDirectory = new PostgresTenantDirectory(unitOfWork);
     this.events = new PostgresEventStore(unitOfWork);
     this.subscriptions = new PostgresSubscriptionStore(unitOfWork);
+    this.rateLimiter = new PostgresRateLimiter(unitOfWork);
   }
 
   /** The adapters over {@code dataSource}, whose schema must already be migrated. */
@@ -63,6 +65,11 @@ public final class PostgresAdapters {
 
   public PostgresSubscriptionStore subscriptions() {
     return subscriptions;
+  }
+
+  /** Token buckets shared by every instance on this database. */
+  public PostgresRateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   /** A new job queue writing in this unit of work; not started. */

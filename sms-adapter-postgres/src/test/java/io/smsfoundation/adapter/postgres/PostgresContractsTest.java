@@ -6,6 +6,7 @@ import io.smsfoundation.ports.contract.EventStoreContract;
 import io.smsfoundation.ports.contract.JobQueueContract;
 import io.smsfoundation.ports.contract.JobQueueFixture;
 import io.smsfoundation.ports.contract.MessageStoreContract;
+import io.smsfoundation.ports.contract.RateLimiterContract;
 import io.smsfoundation.ports.contract.StoreFixture;
 import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
@@ -106,6 +107,14 @@ class PostgresContractsTest {
     @Override
     protected EventFixture newFixture() {
       return emptyEventStores();
+    }
+  }
+
+  @Nested
+  class RateLimits extends RateLimiterContract {
+    @Override
+    protected Fixture newFixture() {
+      return new Fixture(adapters.unitOfWork(), adapters.rateLimiter());
     }
   }
 

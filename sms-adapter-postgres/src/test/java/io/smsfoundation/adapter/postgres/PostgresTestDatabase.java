@@ -47,7 +47,8 @@ public final class PostgresTestDatabase {
           "sms_tenant_phone_numbers",
           "sms_tenant_languages",
           "tenant_profiles",
-          "scheduled_tasks");
+          "scheduled_tasks",
+          "sms_rate_buckets");
 
   private static Server server;
 

@@ -1,8 +1,11 @@
 package io.smsfoundation.domain.optout;
 
+import io.smsfoundation.domain.language.Language;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -13,41 +16,70 @@ import java.util.regex.Pattern;
  */
 public final class OptOutKeywords {
 
-  private static final Set<String> OPT_OUT =
-      Set.of(
-          // English, as Twilio and US carriers define them
-          "stop",
-          "stopall",
-          "stop all",
-          "unsubscribe",
-          "cancel",
-          "end",
-          "quit",
-          "revoke",
-          "optout",
-          "opt out",
-          "opt-out",
-          // Spanish
-          "parar",
-          "para",
-          "alto",
-          "cancelar",
-          "baja",
-          "darse de baja",
-          "detener",
-          "no mas",
-          "no mas mensajes",
-          // Portuguese
-          "sair",
-          "pare",
-          "descadastrar",
-          "cancelar inscricao",
-          "nao quero mais");
+  /**
+   * Every keyword with what it asks and the language it is written in; a word Spanish and
+   * Portuguese share ({@code cancelar}, {@code iniciar}) or any language uses ({@code info}) has no
+   * language of its own.
+   */
+  private static final Map<String, Keyword> KEYWORDS = keywords();
 
-  private static final Set<String> OPT_IN =
-      Set.of("start", "unstop", "yes", "iniciar", "comenzar", "reanudar", "voltar", "reativar");
+  private static Map<String, Keyword> keywords() {
+    Map<String, Keyword> keywords = new HashMap<>();
+    // English, as Twilio and US carriers define them
+    add(
+        keywords,
+        OptIntent.OPT_OUT,
+        Language.EN,
+        "stop",
+        "stopall",
+        "stop all",
+        "unsubscribe",
+        "cancel",
+        "end",
+        "quit",
+        "revoke",
+        "optout",
+        "opt out",
+        "opt-out");
+    add(
+        keywords,
+        OptIntent.OPT_OUT,
+        Language.ES,
+        "parar",
+        "para",
+        "alto",
+        "baja",
+        "darse de baja",
+        "detener",
+        "no mas",
+        "no mas mensajes");
+    add(
+        keywords,
+        OptIntent.OPT_OUT,
+        Language.PT,
+        "sair",
+        "pare",
+        "descadastrar",
+        "cancelar inscricao",
+        "nao quero mais");
+    add(keywords, OptIntent.OPT_OUT, Language.UNKNOWN, "cancelar");
+    add(keywords, OptIntent.OPT_IN, Language.EN, "start", "unstop", "yes");
+    add(keywords, OptIntent.OPT_IN, Language.ES, "comenzar", "reanudar");
+    add(keywords, OptIntent.OPT_IN, Language.PT, "voltar", "reativar");
+    add(keywords, OptIntent.OPT_IN, Language.UNKNOWN, "iniciar");
+    add(keywords, OptIntent.HELP, Language.EN, "help");
+    add(keywords, OptIntent.HELP, Language.ES, "ayuda");
+    add(keywords, OptIntent.HELP, Language.PT, "ajuda");
+    add(keywords, OptIntent.HELP, Language.UNKNOWN, "info");
+    return Map.copyOf(keywords);
+  }
 
-  private static final Set<String> HELP = Set.of("help", "info", "ayuda", "ajuda");
+  private static void add(
+      Map<String, Keyword> keywords, OptIntent intent, Language language, String... words) {
+    for (String word : words) {
+      keywords.put(word, new Keyword(intent, language));
+    }
+  }
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern EDGE_PUNCTUATION =
@@ -67,20 +99,20 @@ public final class OptOutKeywords {
     if (reportedByProvider != null && reportedByProvider != OptIntent.NONE) {
       return reportedByProvider;
     }
+    return keyword(body).map(Keyword::intent).orElse(OptIntent.NONE);
+  }
+
+  /**
+   * The keyword the whole message is, with the language it is written in, or empty for an ordinary
+   * message.
+   *
+   * @param body the message text, may be {@code null}
+   */
+  public Optional<Keyword> keyword(String body) {
     if (body == null || body.length() > 40) {
-      return OptIntent.NONE;
+      return Optional.empty();
     }
-    String word = normalize(body);
-    if (OPT_OUT.contains(word)) {
-      return OptIntent.OPT_OUT;
-    }
-    if (OPT_IN.contains(word)) {
-      return OptIntent.OPT_IN;
-    }
-    if (HELP.contains(word)) {
-      return OptIntent.HELP;
-    }
-    return OptIntent.NONE;
+    return Optional.ofNullable(KEYWORDS.get(normalize(body)));
   }
 
   private static String normalize(String body) {

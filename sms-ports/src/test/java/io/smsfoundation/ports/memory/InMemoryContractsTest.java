@@ -7,6 +7,7 @@ import io.smsfoundation.ports.contract.EventStoreContract;
 import io.smsfoundation.ports.contract.JobQueueContract;
 import io.smsfoundation.ports.contract.JobQueueFixture;
 import io.smsfoundation.ports.contract.MessageStoreContract;
+import io.smsfoundation.ports.contract.RateLimiterContract;
 import io.smsfoundation.ports.contract.SmsGatewayContract;
 import io.smsfoundation.ports.contract.StoreFixture;
 import io.smsfoundation.ports.contract.SubscriptionStoreContract;
@@ -89,6 +90,15 @@ class InMemoryContractsTest {
     @Override
     protected EventFixture newFixture() {
       return eventStores();
+    }
+  }
+
+  @Nested
+  class RateLimits extends RateLimiterContract {
+    @Override
+    protected Fixture newFixture() {
+      InMemoryUnitOfWork db = new InMemoryUnitOfWork();
+      return new Fixture(db, new InMemoryRateLimiter(db));
     }
   }
 
