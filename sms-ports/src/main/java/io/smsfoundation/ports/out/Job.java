@@ -20,12 +20,14 @@ public record Job(Type type, String subjectId) {
   public enum Type {
     /** Find the tenant of a conversation in the directory. */
     LINK_TENANT,
+    /** Ask the directory again whether a conversation's tenant link still holds. */
+    VERIFY_TENANT,
     /** Hand an outbound message to the SMS gateway. */
     SEND_SMS,
     /** Tell the directory a tenant's language. */
     PUSH_TENANT_LANGUAGE;
 
-    /** {@code link-tenant}, {@code send-sms}, {@code push-tenant-language}. */
+    /** {@code link-tenant}, {@code verify-tenant}, {@code send-sms}, .... */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

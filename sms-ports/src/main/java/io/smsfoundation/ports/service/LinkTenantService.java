@@ -1,6 +1,9 @@
 package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.PhoneNumbers;
@@ -16,14 +19,16 @@ import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Links conversations to tenants through the directory, and pushes a tenant's language back to it.
- * The directory is asked outside any transaction, so a slow directory never holds a database
- * connection; linking is conditional, so a late or repeated job never links twice.
+ * Links conversations to tenants through the directory, re-verifies links that have aged, and
+ * pushes a tenant's language back to the directory. The directory is asked outside any transaction,
+ * so a slow directory never holds a database connection; every write is conditional on what was
+ * read, so a late or repeated job never links twice or undoes a newer change.
  */
 public final class LinkTenantService implements LinkTenant {
 
@@ -36,6 +41,8 @@ public final class LinkTenantService implements LinkTenant {
   private final JobQueue jobs;
   private final PhoneNumbers phones;
   private final LanguageChanges languages;
+  private final TenantLinkChanges changes;
+  private final Duration linkTtl;
   private final ServiceClock clock;
 
   public LinkTenantService(
@@ -45,6 +52,7 @@ public final class LinkTenantService implements LinkTenant {
       TenantDirectory directory,
       JobQueue jobs,
       PhoneNumbers phones,
+      Duration linkTtl,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
@@ -53,13 +61,15 @@ public final class LinkTenantService implements LinkTenant {
     this.jobs = jobs;
     this.phones = phones;
     this.languages = new LanguageChanges(conversations, tenantNumbers);
+    this.changes = new TenantLinkChanges(unitOfWork, conversations, tenantNumbers);
+    this.linkTtl = linkTtl;
     this.clock = new ServiceClock(clock);
   }
 
   @Override
   public LinkOutcome link(UUID conversationId) {
     Optional<Conversation> found = conversations.findById(conversationId);
-    if (found.isEmpty() || found.get().hasTenant()) {
+    if (found.isEmpty() || !found.get().needsTenantLookup()) {
       return new LinkOutcome.NothingToDo();
     }
     Conversation conversation = found.get();
@@ -73,6 +83,8 @@ public final class LinkTenantService implements LinkTenant {
             conversationId,
             conversation.address().masked(),
             notFound.attempts());
+        conversations.recordTenantCheck(
+            conversationId, conversation.tenantCheck().missedAt(clock.now()));
         yield new LinkOutcome.NoTenant();
       }
       case TenantLookup.Unavailable unavailable -> {
@@ -98,6 +110,9 @@ public final class LinkTenantService implements LinkTenant {
               if (!conversations.linkTenant(conversationId, tenantId, now)) {
                 return false;
               }
+              // A first link is a tenant change too (none -> tenantId, source directory): once the
+              // service has events, conversation.tenant_changed is emitted here as well, in this
+              // transaction, like the relinks of TenantLinkChanges.
               tenantNumbers.recordUse(tenantId, conversation.address().canonical(), now);
               LanguageDetection tenantLanguage =
                   tenantNumbers
@@ -131,6 +146,55 @@ public final class LinkTenantService implements LinkTenant {
         tenantId,
         found.attempts());
     return new LinkOutcome.Linked(tenantId, found.matchedVariant());
+  }
+
+  @Override
+  public LinkOutcome verify(UUID conversationId) {
+    Optional<Conversation> found = conversations.findById(conversationId);
+    if (found.isEmpty() || !found.get().needsTenantVerification(clock.now(), linkTtl)) {
+      return new LinkOutcome.NothingToDo();
+    }
+    Conversation conversation = found.get();
+    TenantLookup lookup =
+        directory.lookup(phones.lookupVariants(conversation.address().original()));
+    if (lookup instanceof TenantLookup.Unavailable unavailable) {
+      LOG.log(
+          Level.WARNING,
+          "tenant verification error conversation={0} attempts={1}: {2}",
+          conversationId,
+          unavailable.attempts(),
+          unavailable.reason());
+      return new LinkOutcome.DirectoryUnavailable(unavailable.reason());
+    }
+    String answer =
+        lookup instanceof TenantLookup.Found tenantFound ? tenantFound.tenant().tenantId() : null;
+    Instant now = clock.now();
+    TenantChange change = conversation.directoryAnswered(answer);
+    return switch (change) {
+      case TenantChange.KeptByHand kept -> new LinkOutcome.NothingToDo();
+      case TenantChange.Unchanged unchanged -> {
+        conversations.recordTenantCheck(conversationId, TenantCheck.answeredAt(now));
+        LOG.log(
+            Level.INFO,
+            "tenant confirmed conversation={0} tenant={1}",
+            conversationId,
+            unchanged.tenantId());
+        yield new LinkOutcome.Confirmed(unchanged.tenantId());
+      }
+      case TenantChange.Linked linked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Linked(
+                  linked.after(), ((TenantLookup.Found) lookup).matchedVariant())
+              : new LinkOutcome.NothingToDo();
+      case TenantChange.Relinked relinked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Relinked(relinked.before(), relinked.after())
+              : new LinkOutcome.NothingToDo();
+      case TenantChange.Unlinked unlinked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Unlinked(unlinked.before())
+              : new LinkOutcome.NothingToDo();
+    };
   }
 
   /** Tells the directory the tenant's language as the service knows it. */

@@ -10,6 +10,7 @@ import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.SendSms;
+import io.smsfoundation.ports.in.SetTenant;
 import io.smsfoundation.ports.in.SetWorkflow;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobQueue;
@@ -33,6 +34,7 @@ public record SmsServices(
     ReadConversation readConversation,
     ReadMessage readMessage,
     SetWorkflow setWorkflow,
+    SetTenant setTenant,
     LinkTenant linkTenant,
     ReconcileUnknownConversations reconcileUnknownConversations,
     JobHandler jobHandler) {
@@ -62,13 +64,24 @@ public record SmsServices(
    * @param sendWait how long a send request waits for its send job (about 2 s in the service)
    * @param reconcileQuietFor how long an unknown conversation must be quiet before reconciliation
    *     asks the directory again
+   * @param tenantLinkTtl how long a link the directory made holds before the next inbound message
+   *     has it verified again (numbers are recycled)
+   * @param directoryWait how long a send to a tenant who never texted waits for the directory
    */
   public record Settings(
       PhoneNumbers phones,
       LanguageDetector languageDetector,
       Duration sendWait,
       Duration reconcileQuietFor,
-      Clock clock) {
+      Clock clock,
+      Duration tenantLinkTtl,
+      Duration directoryWait) {
+
+    /** Links are verified again after 30 days. */
+    public static final Duration DEFAULT_TENANT_LINK_TTL = Duration.ofDays(30);
+
+    /** A send waits 2 s for the directory. */
+    public static final Duration DEFAULT_DIRECTORY_WAIT = Duration.ofSeconds(2);
 
     public Settings {
       Objects.requireNonNull(phones, "phones");
@@ -76,6 +89,25 @@ public record SmsServices(
       Objects.requireNonNull(sendWait, "sendWait");
       Objects.requireNonNull(reconcileQuietFor, "reconcileQuietFor");
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(tenantLinkTtl, "tenantLinkTtl");
+      Objects.requireNonNull(directoryWait, "directoryWait");
+    }
+
+    /** These settings with the default link time-to-live and directory wait. */
+    public Settings(
+        PhoneNumbers phones,
+        LanguageDetector languageDetector,
+        Duration sendWait,
+        Duration reconcileQuietFor,
+        Clock clock) {
+      this(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          DEFAULT_TENANT_LINK_TTL,
+          DEFAULT_DIRECTORY_WAIT);
     }
 
     /** US numbers, a 2 s send wait, reconciliation after 10 quiet minutes, the system clock. */
@@ -86,6 +118,12 @@ public record SmsServices(
           Duration.ofSeconds(2),
           Duration.ofMinutes(10),
           Clock.systemUTC());
+    }
+
+    /** These settings with another link time-to-live. */
+    public Settings withTenantLinkTtl(Duration ttl) {
+      return new Settings(
+          phones, languageDetector, sendWait, reconcileQuietFor, clock, ttl, directoryWait);
     }
   }
 
@@ -100,6 +138,7 @@ public record SmsServices(
             ports.tenantDirectory(),
             ports.jobQueue(),
             settings.phones(),
+            settings.tenantLinkTtl(),
             clock);
     DeliverSmsService deliver =
         new DeliverSmsService(
@@ -119,6 +158,7 @@ public record SmsServices(
             settings.phones(),
             settings.languageDetector(),
             ports.tenantDirectory().knowsTenants(),
+            settings.tenantLinkTtl(),
             clock),
         new RecordDeliveryStatusService(
             ports.unitOfWork(), ports.messages(), ports.conversations(), clock),
@@ -127,14 +167,23 @@ public record SmsServices(
             ports.conversations(),
             ports.messages(),
             ports.tenantNumbers(),
+            ports.tenantDirectory(),
             ports.jobQueue(),
             settings.phones(),
             completions,
             settings.sendWait(),
+            settings.directoryWait(),
             clock),
         new ReadConversationService(ports.conversations(), ports.messages(), settings.phones()),
         new ReadMessageService(ports.messages()),
         new SetWorkflowService(ports.conversations(), settings.phones(), clock),
+        new SetTenantService(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.tenantNumbers(),
+            ports.tenantDirectory(),
+            settings.phones(),
+            clock),
         linkTenant,
         new ReconcileUnknownConversationsService(
             ports.unitOfWork(),
