@@ -1,5 +1,6 @@
 package io.smsfoundation.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smsfoundation.adapter.monitor.MonitorTenantDirectory;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
@@ -15,6 +16,7 @@ import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
+import io.smsfoundation.app.directory.CaffeineTenantDirectory;
 import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
 import io.smsfoundation.app.health.ScheduledProbe;
@@ -29,6 +31,7 @@ import io.smsfoundation.app.http.Route;
 import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
+import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
@@ -68,12 +71,6 @@ import org.slf4j.LoggerFactory;
 public final class SmsApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsApplication.class);
-
-  /** How often conversations without a tenant are looked up again. */
-  static final Duration RECONCILE_EVERY = Duration.ofMinutes(5);
-
-  /** How many unknown conversations one reconciliation run schedules at most. */
-  static final int RECONCILE_BATCH = 500;
 
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
@@ -174,7 +171,7 @@ public final class SmsApplication {
     PostgresAdapters postgres = PostgresAdapters.create(pool);
     PostgresJobQueue jobQueue = postgres.jobQueue(PostgresJobQueue.Settings.defaults());
     TwilioSmsGateway gateway = twilioGateway(authToken);
-    TenantDirectory directory = tenantDirectory(postgres);
+    TenantDirectory directory = cached(tenantDirectory(postgres));
 
     // The decorators count what happens (docs/operations.md lists the meters); the services and
     // adapters underneath know nothing of metrics.
@@ -193,7 +190,9 @@ public final class SmsApplication {
                 new LanguageDetector(),
                 SEND_WAIT,
                 RECONCILE_QUIET_FOR,
-                clock));
+                clock,
+                config.tenants().linkTtl(),
+                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT));
 
     JsonCodec json = new JsonCodec();
     TwilioWebhooks webhooks =
@@ -206,10 +205,11 @@ public final class SmsApplication {
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
+    int batch = config.tenants().reconcileBatch();
     jobQueue.scheduleRecurring(
         "reconcile-unknown-conversations",
-        RECONCILE_EVERY,
-        () -> reconciliation.reconcile(RECONCILE_BATCH));
+        config.tenants().reconcileEvery(),
+        () -> reconciliation.reconcile(batch));
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
     http =
@@ -319,6 +319,24 @@ public final class SmsApplication {
   }
 
   /**
+   * The directory behind a cache of its answers ({@code TENANT_CACHE_TTL}, zero for none). The
+   * cache sits in front of the counting decorator, so that {@code sms.tenant.lookups} counts the
+   * lookups that really reach the directory.
+   */
+  private TenantDirectory cached(TenantDirectory directory) {
+    AppConfig.Tenants tenants = config.tenants();
+    if (!tenants.cacheEnabled() || !directory.knowsTenants()) {
+      return directory;
+    }
+    return new CaffeineTenantDirectory(
+        directory,
+        new CaffeineTenantDirectory.Settings(
+            tenants.cacheTtl(), tenants.notFoundCacheTtl(), tenants.cacheSize()),
+        metrics.registry(),
+        Ticker.systemTicker());
+  }
+
+  /**
    * The probes behind {@code /health}: each runs in the background on its own schedule, so that a
    * health request only reads their latest results. The database is checked once before the service
    * listens, so that readiness is right from the first request.
@@ -396,7 +414,7 @@ public final class SmsApplication {
     database.start(scheduler);
     twilioProbe.start(scheduler);
 
-    DatabaseGauges gauges = metrics.databaseGauges(postgres.conversations(), jobQueue);
+    DatabaseGauges gauges = metrics.databaseGauges(postgres.conversations(), jobQueue, clock);
     scheduler.scheduleWithFixedDelay(
         () -> checks.execute(gauges::refresh),
         0,
@@ -441,6 +459,10 @@ public final class SmsApplication {
             "/conversations/{phone}/workflow",
             Access.API_KEY,
             new WorkflowEndpoint(services.setWorkflow(), json)),
+        Route.put(
+            "/conversations/{phone}/tenant",
+            Access.API_KEY,
+            new TenantEndpoint(services.setTenant(), json)),
         Route.get("/health", Access.PUBLIC, healthEndpoint.report()),
         Route.get("/health/ready", Access.PUBLIC, healthEndpoint.readiness()),
         Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()),
