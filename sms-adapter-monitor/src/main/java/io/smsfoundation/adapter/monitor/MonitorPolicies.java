@@ -17,6 +17,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,13 +102,13 @@ final class MonitorPolicies {
    * Runs a whole call within the lookup budget; {@code overBudget} is the answer when the budget
    * ends it. Never throws for a call that takes too long.
    */
-  <T> T withinBudget(CheckedSupplier<T> call, T overBudget) {
+  <T> T withinBudget(CheckedSupplier<T> call, Supplier<T> overBudget) {
     try {
       return budget.get(call);
     } catch (TimeoutExceededException spent) {
       // the interrupt was meant for the call, not for the thread that goes on with the answer
       Thread.interrupted();
-      return overBudget;
+      return overBudget.get();
     }
   }
 

@@ -151,7 +151,7 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     AtomicInteger requests = new AtomicInteger();
     String phone = variants.isEmpty() ? null : variants.getFirst();
     TenantLookup result =
-        policies.withinBudget(() -> lookupVariants(variants, requests), overBudget(requests));
+        policies.withinBudget(() -> lookupVariants(variants, requests), () -> overBudget(requests));
     logLookup(result, phone);
     return result;
   }
@@ -163,7 +163,8 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     TenantLookup result =
         tenantId.isBlank()
             ? new TenantLookup.NotFound(0)
-            : policies.withinBudget(() -> readTenant(tenantId, requests), overBudget(requests));
+            : policies.withinBudget(
+                () -> readTenant(tenantId, requests), () -> overBudget(requests));
     String outcome =
         switch (result) {
           case TenantLookup.Found hit -> "found";
