@@ -42,6 +42,13 @@ public final class PostgresTenantNumbers implements TenantNumbers {
   }
 
   @Override
+  public void forget(String tenantId, String canonicalNumber) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(canonicalNumber, "canonicalNumber");
+    unitOfWork.withDao(TenantDao::new, dao -> dao.forget(tenantId, canonicalNumber));
+  }
+
+  @Override
   public List<String> numbersOf(String tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
     return unitOfWork.withDao(TenantDao::new, dao -> dao.numbersOf(tenantId));

@@ -68,6 +68,16 @@ final class TenantDao {
     }
   }
 
+  int forget(String tenantId, String number) {
+    return handle
+        .createUpdate(
+            "delete from sms_tenant_phone_numbers"
+                + " where tenant_id = :tenantId and phone_number_canonical = :number")
+        .bind("tenantId", tenantId)
+        .bind("number", number)
+        .execute();
+  }
+
   /** The {@code last_used_at} of a number that was never used. */
   static final Instant NEVER_USED = Instant.EPOCH;
 

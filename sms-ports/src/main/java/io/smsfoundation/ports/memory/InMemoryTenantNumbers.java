@@ -62,6 +62,19 @@ public final class InMemoryTenantNumbers implements TenantNumbers {
         });
   }
 
+  @Override
+  public void forget(String tenantId, String canonicalNumber) {
+    db.locked(
+        () -> {
+          String key = tenantId + "\n" + canonicalNumber;
+          Use before = uses.remove(key);
+          if (before != null) {
+            db.onRollback(() -> uses.put(key, before));
+          }
+          return null;
+        });
+  }
+
   /** The "last use" of numbers never used: older than any real use, so real uses come first. */
   private static final Instant DIRECTORY_EPOCH = Instant.EPOCH;
 

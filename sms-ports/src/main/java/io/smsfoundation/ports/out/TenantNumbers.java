@@ -18,6 +18,12 @@ public interface TenantNumbers {
    */
   void recordFromDirectory(String tenantId, List<String> canonicalNumbers, Instant at);
 
+  /**
+   * Forgets that the tenant has this number (it went to someone else), so that sends to the tenant
+   * no longer pick it; unknown pairs change nothing.
+   */
+  void forget(String tenantId, String canonicalNumber);
+
   /** The tenant's numbers, most recently used first. */
   List<String> numbersOf(String tenantId);
 

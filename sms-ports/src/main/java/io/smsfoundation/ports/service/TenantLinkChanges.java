@@ -12,8 +12,9 @@ import java.time.Instant;
 /**
  * Writes a change of a conversation's tenant link that the model decided ({@link
  * Conversation#directoryAnswered}, {@link Conversation#setTenantByHand}): the link, its source and
- * check time, the tenant history entry and the new tenant's use of the number, in one transaction.
- * The one place where a conversation moves from one tenant to another.
+ * check time, the tenant history entry, the new tenant's use of the number and the old tenant's
+ * loss of it, in one transaction. The one place where a conversation moves from one tenant to
+ * another.
  */
 final class TenantLinkChanges {
 
@@ -41,8 +42,13 @@ final class TenantLinkChanges {
               if (!conversations.changeTenant(conversation.id(), change, source, at)) {
                 return false;
               }
+              String number = conversation.address().canonical();
+              if (change.changesTenant() && change.before() != null) {
+                // the number went to someone else: sends to the old tenant must not pick it
+                tenantNumbers.forget(change.before(), number);
+              }
               if (change.after() != null) {
-                tenantNumbers.recordUse(change.after(), conversation.address().canonical(), at);
+                tenantNumbers.recordUse(change.after(), number, at);
               }
               if (change.changesTenant()) {
                 // conversation.tenant_changed {conversation_id, before, after, source, at} is

@@ -196,6 +196,9 @@ class LinkTenantServiceTest {
         .extracting(TenantHistoryEntry::before, TenantHistoryEntry::after)
         .containsExactly(tuple(null, "tenant-old"), tuple("tenant-old", "tenant-new"));
     assertThat(h.adapters.tenantNumbers().numbersOf("tenant-new")).containsExactly("+12015550123");
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-old"))
+        .as("a send to the old tenant must not reach the number's new owner")
+        .isEmpty();
   }
 
   @Test
