@@ -1,5 +1,6 @@
 package io.smsfoundation.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import io.smsfoundation.adapter.monitor.MonitorTenantDirectory;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
@@ -15,6 +16,7 @@ import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
+import io.smsfoundation.app.directory.CaffeineTenantDirectory;
 import io.smsfoundation.app.events.JdkWebhookSender;
 import io.smsfoundation.app.events.JsonEventPayloads;
 import io.smsfoundation.app.health.DependencyChecks;
@@ -33,6 +35,7 @@ import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.SubscriptionsEndpoints;
+import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
@@ -73,12 +76,6 @@ import org.slf4j.LoggerFactory;
 public final class SmsApplication {
 
   private static final Logger LOG = LoggerFactory.getLogger(SmsApplication.class);
-
-  /** How often conversations without a tenant are looked up again. */
-  static final Duration RECONCILE_EVERY = Duration.ofMinutes(5);
-
-  /** How many unknown conversations one reconciliation run schedules at most. */
-  static final int RECONCILE_BATCH = 500;
 
   /** How long a stop waits for requests in flight. */
   static final Duration GRACE_PERIOD = Duration.ofSeconds(10);
@@ -179,7 +176,7 @@ public final class SmsApplication {
     PostgresAdapters postgres = PostgresAdapters.create(pool);
     PostgresJobQueue jobQueue = postgres.jobQueue(PostgresJobQueue.Settings.defaults());
     TwilioSmsGateway gateway = twilioGateway(authToken);
-    TenantDirectory directory = tenantDirectory(postgres);
+    TenantDirectory directory = cached(tenantDirectory(postgres));
     JsonCodec json = new JsonCodec();
     JdkWebhookSender webhookSender = new JdkWebhookSender(version());
     started.push(new Stoppable("webhook sender", webhookSender));
@@ -209,7 +206,9 @@ public final class SmsApplication {
                 RECONCILE_QUIET_FOR,
                 clock,
                 // local mode may post to any http receiver; production to https or loopback
-                new ManageSubscriptions.UrlPolicy(config.isLocal())));
+                new ManageSubscriptions.UrlPolicy(config.isLocal()),
+                config.tenants().linkTtl(),
+                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT));
 
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
@@ -221,10 +220,11 @@ public final class SmsApplication {
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
+    int batch = config.tenants().reconcileBatch();
     jobQueue.scheduleRecurring(
         "reconcile-unknown-conversations",
-        RECONCILE_EVERY,
-        () -> reconciliation.reconcile(RECONCILE_BATCH));
+        config.tenants().reconcileEvery(),
+        () -> reconciliation.reconcile(batch));
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
     http =
@@ -334,6 +334,24 @@ public final class SmsApplication {
   }
 
   /**
+   * The directory behind a cache of its answers ({@code TENANT_CACHE_TTL}, zero for none). The
+   * cache sits in front of the counting decorator, so that {@code sms.tenant.lookups} counts the
+   * lookups that really reach the directory.
+   */
+  private TenantDirectory cached(TenantDirectory directory) {
+    AppConfig.Tenants tenants = config.tenants();
+    if (!tenants.cacheEnabled() || !directory.knowsTenants()) {
+      return directory;
+    }
+    return new CaffeineTenantDirectory(
+        directory,
+        new CaffeineTenantDirectory.Settings(
+            tenants.cacheTtl(), tenants.notFoundCacheTtl(), tenants.cacheSize()),
+        metrics.registry(),
+        Ticker.systemTicker());
+  }
+
+  /**
    * The probes behind {@code /health}: each runs in the background on its own schedule, so that a
    * health request only reads their latest results. The database is checked once before the service
    * listens, so that readiness is right from the first request.
@@ -412,7 +430,7 @@ public final class SmsApplication {
     twilioProbe.start(scheduler);
 
     DatabaseGauges gauges =
-        metrics.databaseGauges(postgres.conversations(), jobQueue, postgres.subscriptions());
+        metrics.databaseGauges(postgres.conversations(), jobQueue, postgres.subscriptions(), clock);
     scheduler.scheduleWithFixedDelay(
         () -> checks.execute(gauges::refresh),
         0,
@@ -471,6 +489,10 @@ public final class SmsApplication {
             "/subscriptions/{id}/deliveries/{delivery_id}/retry",
             Access.API_KEY,
             subscriptions.retryDelivery()),
+        Route.put(
+            "/conversations/{phone}/tenant",
+            Access.API_KEY,
+            new TenantEndpoint(services.setTenant(), json)),
         Route.get("/health", Access.PUBLIC, healthEndpoint.report()),
         Route.get("/health/ready", Access.PUBLIC, healthEndpoint.readiness()),
         Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()),

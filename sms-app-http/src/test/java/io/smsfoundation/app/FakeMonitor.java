@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A stand-in for the Collections Monitor API on a real local port: lookups by any phone string the
@@ -27,7 +30,10 @@ final class FakeMonitor implements AutoCloseable {
   private final Map<String, String> languageByTenant = new ConcurrentHashMap<>();
   private final List<String> lookups = new CopyOnWriteArrayList<>();
   private final List<String> languageUpdates = new CopyOnWriteArrayList<>();
+  private final Map<String, List<String>> numbersByTenant = new ConcurrentHashMap<>();
+  private final List<String> tenantReads = new CopyOnWriteArrayList<>();
   private volatile boolean available = true;
+  private volatile Duration tenantReadDelay = Duration.ZERO;
 
   FakeMonitor() {
     try {
@@ -47,9 +53,31 @@ final class FakeMonitor implements AutoCloseable {
   /** The Monitor knows {@code tenantId} by {@code phone}, written exactly like this. */
   void addTenant(String tenantId, String phone, String language) {
     tenantsByPhone.put(phone, tenantId);
+    numbersByTenant.merge(
+        tenantId, List.of(phone), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
     if (language != null) {
       languageByTenant.put(tenantId, language);
     }
+  }
+
+  /** A tenant known by id with these numbers, as {@code GET /tenants/{tenant_id}} lists them. */
+  void addTenantWithNumbers(String tenantId, List<String> numbers) {
+    numbersByTenant.put(tenantId, List.copyOf(numbers));
+  }
+
+  /** The number no longer belongs to anyone (a lease ended). */
+  void removePhone(String phone) {
+    tenantsByPhone.remove(phone);
+  }
+
+  /** Answers reads of a tenant by id only after this long. */
+  void setTenantReadDelay(Duration delay) {
+    this.tenantReadDelay = delay;
+  }
+
+  /** Every tenant id read by id, in order. */
+  List<String> tenantReads() {
+    return List.copyOf(tenantReads);
   }
 
   void setAvailable(boolean available) {
@@ -96,6 +124,28 @@ final class FakeMonitor implements AutoCloseable {
                   + (language == null ? "null" : "\"" + language + "\"")
                   + "}");
         }
+      } else if (exchange.getRequestMethod().equals("GET")
+          && path.startsWith("/tenants/")
+          && path.indexOf('/', "/tenants/".length()) < 0) {
+        String tenant =
+            URLDecoder.decode(
+                exchange.getRequestURI().getRawPath().substring("/tenants/".length()),
+                StandardCharsets.UTF_8);
+        tenantReads.add(tenant);
+        sleep(tenantReadDelay);
+        List<String> numbers = numbersByTenant.get(tenant);
+        if (numbers == null) {
+          respond(exchange, 404, "{\"error\":\"not found\"}");
+        } else {
+          respond(
+              exchange,
+              200,
+              "{\"tenant_id\":\""
+                  + tenant
+                  + "\",\"phone_numbers\":["
+                  + numbers.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(","))
+                  + "],\"language_preference\":null}");
+        }
       } else if (exchange.getRequestMethod().equals("PUT")
           && path.startsWith("/tenants/")
           && path.endsWith("/language-preference")) {
@@ -106,6 +156,17 @@ final class FakeMonitor implements AutoCloseable {
       } else {
         respond(exchange, 404, "{}");
       }
+    }
+  }
+
+  private static void sleep(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

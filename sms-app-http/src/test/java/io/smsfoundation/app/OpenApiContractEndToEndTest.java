@@ -202,6 +202,13 @@ class OpenApiContractEndToEndTest {
         "{\"workflow_id\": \"" + "x".repeat(70_000) + "\"}",
         TestApplication.withAuth());
 
+    // tenant by hand: set, cleared, missing field, unknown conversation
+    app.putJson(
+        "/conversations/" + encode(phone) + "/tenant", "{\"tenant_id\": \"tenant-openapi\"}");
+    app.putJson("/conversations/" + encode(phone) + "/tenant", "{\"tenant_id\": null}");
+    app.putJson("/conversations/" + encode(phone) + "/tenant", "{}");
+    app.putJson("/conversations/%2B19995554199/tenant", "{\"tenant_id\": \"x\"}");
+
     // operations
     app.call("GET", "/health", null, Map.of("X-Request-Id", "openapi-health-1"));
     app.call("GET", "/health/ready", null, Map.of());

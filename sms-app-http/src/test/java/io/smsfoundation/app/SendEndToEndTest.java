@@ -163,14 +163,11 @@ class SendEndToEndTest {
   }
 
   @Test
-  void unknown_tenant_is_a_validation_error() {
-    JsonNode details =
-        assertError(
-            app.postJson("/sms/send", "{\"tenant_id\": \"no-such-tenant\", \"body\": \"hi\"}"),
-            400,
-            "sms.validation_error");
-
-    assertThat(details.has("tenant_id")).isTrue();
+  void a_tenant_no_directory_knows_is_not_found() {
+    assertError(
+        app.postJson("/sms/send", "{\"tenant_id\": \"no-such-tenant\", \"body\": \"hi\"}"),
+        404,
+        "sms.not_found");
   }
 
   @Test

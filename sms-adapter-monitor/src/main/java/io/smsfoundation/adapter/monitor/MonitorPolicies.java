@@ -17,6 +17,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class MonitorPolicies {
   private final MonitorSettings settings;
   private final CircuitBreaker<Exchange> breaker;
   private final FailsafeExecutor<Exchange> executor;
+  private final FailsafeExecutor<Object> budget;
 
   MonitorPolicies(MonitorSettings settings) {
     this.settings = settings;
@@ -90,6 +92,24 @@ final class MonitorPolicies {
             .build();
 
     this.executor = Failsafe.with(noAnswer, retry, breaker, attemptTimeout);
+
+    // Around a whole call (every variant of a lookup, with their retries): interrupts it when the
+    // budget is spent, whatever it is doing, a request or a wait between two.
+    this.budget = Failsafe.with(Timeout.builder(settings.lookupBudget()).withInterrupt().build());
+  }
+
+  /**
+   * Runs a whole call within the lookup budget; {@code overBudget} is the answer when the budget
+   * ends it. Never throws for a call that takes too long.
+   */
+  <T> T withinBudget(CheckedSupplier<T> call, Supplier<T> overBudget) {
+    try {
+      return budget.get(call);
+    } catch (TimeoutExceededException spent) {
+      // the interrupt was meant for the call, not for the thread that goes on with the answer
+      Thread.interrupted();
+      return overBudget.get();
+    }
   }
 
   /** Runs one request under the policies; never throws for a failed or refused request. */

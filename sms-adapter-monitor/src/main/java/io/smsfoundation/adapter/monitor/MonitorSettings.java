@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param breakerWindow how many recent attempts the breaker looks at
  * @param breakerDelay how long an open circuit fails fast before it lets one probe through
  * @param breakerSuccessThreshold successful probes that close a half-open circuit
+ * @param tenantPath path of the read of one tenant by id, with a {@code {tenant_id}} placeholder
+ * @param lookupBudget longest one whole call may take (a lookup with all its variants, or a tenant
+ *     read), attempts and the waits between them included
  */
 public record MonitorSettings(
     URI baseUrl,
@@ -47,16 +50,22 @@ public record MonitorSettings(
     int breakerFailureThreshold,
     int breakerWindow,
     Duration breakerDelay,
-    int breakerSuccessThreshold) {
+    int breakerSuccessThreshold,
+    String tenantPath,
+    Duration lookupBudget) {
 
   public static final String ENV_URL = "MONITOR_API_URL";
   public static final String ENV_TOKEN = "MONITOR_API_TOKEN";
   public static final String ENV_LOOKUP_PATH = "MONITOR_LOOKUP_PATH";
   public static final String ENV_LANGUAGE_PATH = "MONITOR_LANGUAGE_PATH";
+  public static final String ENV_TENANT_PATH = "MONITOR_TENANT_PATH";
+  public static final String ENV_LOOKUP_BUDGET = "MONITOR_LOOKUP_BUDGET";
 
   public static final String DEFAULT_LOOKUP_PATH = "/tenants/lookup";
   public static final String DEFAULT_LANGUAGE_PATH = "/tenants/{tenant_id}/language-preference";
-  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+  public static final String DEFAULT_TENANT_PATH = "/tenants/{tenant_id}";
+  public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofMillis(1500);
+  public static final Duration DEFAULT_LOOKUP_BUDGET = Duration.ofSeconds(10);
   public static final int DEFAULT_MAX_ATTEMPTS = 4;
   public static final Duration DEFAULT_BACKOFF_INITIAL = Duration.ofMillis(100);
   public static final Duration DEFAULT_BACKOFF_MAX = Duration.ofSeconds(2);
@@ -83,6 +92,16 @@ public record MonitorSettings(
     if (!languagePath.startsWith("/")) {
       throw new IllegalArgumentException("the language path must start with '/': " + languagePath);
     }
+    tenantPath = tenantPath == null || tenantPath.isBlank() ? DEFAULT_TENANT_PATH : tenantPath;
+    if (!tenantPath.startsWith("/") || !tenantPath.contains(TENANT_ID_PLACEHOLDER)) {
+      throw new IllegalArgumentException(
+          "the tenant path must start with '/' and contain "
+              + TENANT_ID_PLACEHOLDER
+              + ": "
+              + tenantPath);
+    }
+    requireUsablePath(tenantPath.replace(TENANT_ID_PLACEHOLDER, "x"), "tenant");
+    requirePositive(lookupBudget, "lookupBudget");
     if (!languagePath.contains(TENANT_ID_PLACEHOLDER)) {
       throw new IllegalArgumentException(
           "the language path must contain " + TENANT_ID_PLACEHOLDER + ": " + languagePath);
@@ -120,7 +139,10 @@ public record MonitorSettings(
     }
   }
 
-  /** The defaults of the design (3 s per attempt, 4 attempts, 5 failures of 10 open for 30 s). */
+  /**
+   * The defaults of the design (1.5 s per attempt, 4 attempts, 10 s per call, 5 failures of 10 open
+   * for 30 s).
+   */
   public static MonitorSettings defaults(URI baseUrl) {
     return new MonitorSettings(
         baseUrl,
@@ -136,7 +158,9 @@ public record MonitorSettings(
         DEFAULT_BREAKER_FAILURE_THRESHOLD,
         DEFAULT_BREAKER_WINDOW,
         DEFAULT_BREAKER_DELAY,
-        DEFAULT_BREAKER_SUCCESS_THRESHOLD);
+        DEFAULT_BREAKER_SUCCESS_THRESHOLD,
+        DEFAULT_TENANT_PATH,
+        DEFAULT_LOOKUP_BUDGET);
   }
 
   /**
@@ -164,9 +188,14 @@ public record MonitorSettings(
       throw new IllegalArgumentException(ENV_LOOKUP_PATH + ": " + e.getMessage(), e);
     }
     try {
-      return settings.withLanguagePath(env.get(ENV_LANGUAGE_PATH));
+      settings = settings.withLanguagePath(env.get(ENV_LANGUAGE_PATH));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(ENV_LANGUAGE_PATH + ": " + e.getMessage(), e);
+    }
+    try {
+      return settings.withTenantPath(env.get(ENV_TENANT_PATH));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(ENV_TENANT_PATH + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,7 +218,9 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   /** {@code null} or blank keeps the default. */
@@ -208,7 +239,9 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   /** {@code null} or blank keeps the default. */
@@ -227,7 +260,50 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
+  }
+
+  /** {@code null} or blank keeps the default. */
+  public MonitorSettings withTenantPath(String newTenantPath) {
+    return new MonitorSettings(
+        baseUrl,
+        token,
+        lookupPath,
+        languagePath,
+        attemptTimeout,
+        maxAttempts,
+        backoffInitial,
+        backoffMax,
+        jitterFactor,
+        retryAfterLimit,
+        breakerFailureThreshold,
+        breakerWindow,
+        breakerDelay,
+        breakerSuccessThreshold,
+        newTenantPath,
+        lookupBudget);
+  }
+
+  public MonitorSettings withLookupBudget(Duration newLookupBudget) {
+    return new MonitorSettings(
+        baseUrl,
+        token,
+        lookupPath,
+        languagePath,
+        attemptTimeout,
+        maxAttempts,
+        backoffInitial,
+        backoffMax,
+        jitterFactor,
+        retryAfterLimit,
+        breakerFailureThreshold,
+        breakerWindow,
+        breakerDelay,
+        breakerSuccessThreshold,
+        tenantPath,
+        newLookupBudget);
   }
 
   public MonitorSettings withAttemptTimeout(Duration newAttemptTimeout) {
@@ -245,7 +321,9 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   public MonitorSettings withRetries(int newMaxAttempts, Duration newInitial, Duration newMax) {
@@ -263,7 +341,9 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   public MonitorSettings withRetryAfterLimit(Duration newLimit) {
@@ -281,7 +361,9 @@ public record MonitorSettings(
         breakerFailureThreshold,
         breakerWindow,
         breakerDelay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   public MonitorSettings withBreaker(int failureThreshold, int window, Duration delay) {
@@ -299,7 +381,9 @@ public record MonitorSettings(
         failureThreshold,
         window,
         delay,
-        breakerSuccessThreshold);
+        breakerSuccessThreshold,
+        tenantPath,
+        lookupBudget);
   }
 
   @Override
@@ -332,6 +416,10 @@ public record MonitorSettings(
         + breakerDelay
         + ", breakerSuccessThreshold="
         + breakerSuccessThreshold
+        + ", tenantPath="
+        + tenantPath
+        + ", lookupBudget="
+        + lookupBudget
         + "]";
   }
 

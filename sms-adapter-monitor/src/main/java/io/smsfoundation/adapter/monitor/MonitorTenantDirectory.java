@@ -150,9 +150,75 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     Objects.requireNonNull(variants, "variants");
     AtomicInteger requests = new AtomicInteger();
     String phone = variants.isEmpty() ? null : variants.getFirst();
-    TenantLookup result = lookupVariants(variants, requests);
+    TenantLookup result =
+        policies.withinBudget(() -> lookupVariants(variants, requests), () -> overBudget(requests));
     logLookup(result, phone);
     return result;
+  }
+
+  @Override
+  public TenantLookup tenantById(String tenantId) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    AtomicInteger requests = new AtomicInteger();
+    TenantLookup result =
+        tenantId.isBlank()
+            ? new TenantLookup.NotFound(0)
+            : policies.withinBudget(
+                () -> readTenant(tenantId, requests), () -> overBudget(requests));
+    String outcome =
+        switch (result) {
+          case TenantLookup.Found hit -> "found";
+          case TenantLookup.NotFound miss -> "not_found";
+          case TenantLookup.Unavailable down -> "error: " + down.reason();
+        };
+    log.atInfo()
+        .addKeyValue("tenant_id", tenantId)
+        .addKeyValue("attempts", result.attempts())
+        .log(
+            "tenant read tenant_id={} outcome={} attempts={}",
+            tenantId,
+            outcome,
+            result.attempts());
+    return result;
+  }
+
+  private TenantLookup overBudget(AtomicInteger requests) {
+    return new TenantLookup.Unavailable(
+        "no answer within the lookup budget of " + settings.lookupBudget().toMillis() + " ms",
+        requests.get());
+  }
+
+  private TenantLookup readTenant(String tenantId, AtomicInteger requests) {
+    HttpRequest request = request(tenantUri(tenantId)).GET().build();
+    Exchange exchange = policies.run(() -> send(request, requests));
+    return switch (exchange) {
+      case NoAnswer none -> new TenantLookup.Unavailable(none.reason(), requests.get());
+      case Answer answer when answer.isSuccess() -> {
+        reportedRefusals.clear();
+        if (answer.oversized()) {
+          yield malformed("a body over " + MAX_BODY_BYTES + " bytes", tenantId, requests);
+        }
+        yield switch (json.readLookup(answer.body())) {
+          case Empty empty -> new TenantLookup.NotFound(requests.get());
+          case Malformed bad -> malformed(bad.why(), tenantId, requests);
+          case Tenant tenant -> new TenantLookup.Found(tenant.profile(), tenantId, requests.get());
+        };
+      }
+      case Answer answer when answer.status() == 404 -> {
+        reportedRefusals.clear();
+        yield new TenantLookup.NotFound(requests.get());
+      }
+      case Answer answer when answer.isTransient() ->
+          new TenantLookup.Unavailable(transientReason(answer), requests.get());
+      case Answer answer -> {
+        reportRefusal(answer.status(), "tenant read");
+        yield new TenantLookup.Unavailable(
+            "monitor refused the tenant read with status "
+                + answer.status()
+                + hintFor(answer.status()),
+            requests.get());
+      }
+    };
   }
 
   @Override
@@ -351,6 +417,14 @@ public final class MonitorTenantDirectory implements TenantDirectory, AutoClosea
     String separator = path.contains("?") ? "&" : "?";
     return URI.create(
         base + path + separator + "phone=" + URLEncoder.encode(variant, StandardCharsets.UTF_8));
+  }
+
+  private URI tenantUri(String tenantId) {
+    return URI.create(
+        base
+            + settings
+                .tenantPath()
+                .replace(MonitorSettings.TENANT_ID_PLACEHOLDER, encodePathSegment(tenantId)));
   }
 
   private URI languageUri(String tenantId) {

@@ -94,6 +94,7 @@ final class FakeMonitor implements AutoCloseable {
   private final Map<String, TenantProfile> tenants = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> lookupScripts = new ConcurrentHashMap<>();
   private final Map<String, Deque<Reply>> languageScripts = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Reply>> tenantScripts = new ConcurrentHashMap<>();
   private volatile Deque<Reply> anyLookupScript;
 
   private FakeMonitor() throws IOException {
@@ -133,6 +134,12 @@ final class FakeMonitor implements AutoCloseable {
   /** Scripts the lookups of every phone without a script of its own. */
   FakeMonitor onAnyLookup(Reply... replies) {
     anyLookupScript = new ArrayDeque<>(Arrays.asList(replies));
+    return this;
+  }
+
+  /** Scripts the reads of one tenant by id ({@code GET /tenants/{tenant_id}}). */
+  FakeMonitor onTenant(String tenantId, Reply... replies) {
+    tenantScripts.put(tenantId, new ArrayDeque<>(Arrays.asList(replies)));
     return this;
   }
 
@@ -186,9 +193,16 @@ final class FakeMonitor implements AutoCloseable {
               exchange.getRequestHeaders(),
               body,
               System.nanoTime()));
+      // GET /tenants/{tenant_id}, or the tests' other template /residents/{tenant_id}/profile
+      String path = uri.getRawPath();
+      boolean tenantRead =
+          method.equals("GET")
+              && uri.getRawQuery() == null
+              && ((path.matches("/tenants/[^/]+") && !path.equals("/tenants/lookup"))
+                  || path.matches("/residents/[^/]+/profile"));
       Reply reply =
           switch (method) {
-            case "GET" -> lookupReply(phone);
+            case "GET" -> tenantRead ? tenantReply(tenantIdOfRead(path)) : lookupReply(phone);
             case "PUT" -> languageReply(tenantIdOf(uri), body);
             default -> Reply.status(405);
           };
@@ -209,6 +223,15 @@ final class FakeMonitor implements AutoCloseable {
       }
     }
     return Reply.status(404);
+  }
+
+  private Reply tenantReply(String tenantId) {
+    Deque<Reply> script = tenantScripts.get(tenantId);
+    if (script != null) {
+      return next(script);
+    }
+    TenantProfile tenant = tenants.get(tenantId);
+    return tenant == null ? Reply.status(404) : Reply.json(toJson(tenant));
   }
 
   private Reply languageReply(String tenantId, String body) throws IOException {
@@ -270,6 +293,12 @@ final class FakeMonitor implements AutoCloseable {
     // A path template such as /tenants/by-phone/{phone}: the last segment.
     String path = uri.getRawPath();
     return decodePathSegment(path.substring(path.lastIndexOf('/') + 1));
+  }
+
+  private static String tenantIdOfRead(String path) {
+    String[] segments = path.split("/");
+    return decodePathSegment(
+        path.endsWith("/profile") ? segments[segments.length - 2] : segments[segments.length - 1]);
   }
 
   private static String tenantIdOf(URI uri) {

@@ -20,7 +20,9 @@ class MonitorSettingsTest {
 
     assertThat(settings.lookupPath()).isEqualTo("/tenants/lookup");
     assertThat(settings.languagePath()).isEqualTo("/tenants/{tenant_id}/language-preference");
-    assertThat(settings.attemptTimeout()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(settings.tenantPath()).isEqualTo("/tenants/{tenant_id}");
+    assertThat(settings.attemptTimeout()).isEqualTo(Duration.ofMillis(1500));
+    assertThat(settings.lookupBudget()).isEqualTo(Duration.ofSeconds(10));
     assertThat(settings.maxAttempts()).isEqualTo(4);
     assertThat(settings.backoffInitial()).isEqualTo(Duration.ofMillis(100));
     assertThat(settings.backoffMax()).isEqualTo(Duration.ofSeconds(2));

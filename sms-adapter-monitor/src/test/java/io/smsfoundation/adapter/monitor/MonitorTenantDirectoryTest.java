@@ -289,6 +289,86 @@ class MonitorTenantDirectoryTest {
   }
 
   @Test
+  void the_budget_stops_a_lookup_whose_every_attempt_hangs() {
+    monitor.onAnyLookup(Reply.json(ANA).after(Duration.ofSeconds(30)));
+    MonitorSettings settings =
+        fast()
+            .withAttemptTimeout(Duration.ofMillis(300))
+            .withRetries(20, Duration.ofMillis(1), Duration.ofMillis(5))
+            .withLookupBudget(Duration.ofMillis(700));
+    MonitorTenantDirectory directory = directory(settings);
+
+    TenantLookup lookup = directory.lookup(VARIANTS);
+
+    // without the budget: 20 attempts of the first variant, 300 ms each
+    assertThat(lookup)
+        .isInstanceOfSatisfying(
+            TenantLookup.Unavailable.class,
+            down -> {
+              assertThat(down.reason()).contains("lookup budget of 700 ms");
+              assertThat(down.attempts()).isBetween(1, 3);
+            });
+    assertThat(monitor.askedPhones()).containsOnly(RAW);
+    assertThat(Thread.currentThread().isInterrupted())
+        .as("the caller is not left interrupted")
+        .isFalse();
+    monitor.onAnyLookup(Reply.json(ANA));
+    assertThat(directory.lookup(VARIANTS))
+        .as("the next lookup has a budget of its own")
+        .isInstanceOf(TenantLookup.Found.class);
+  }
+
+  @Test
+  void a_tenant_is_read_by_id_from_the_tenant_path() {
+    monitor.onTenant(
+        "tenant 8812/a",
+        Reply.json(
+            "{\"tenant_id\": \"tenant 8812/a\", \"phone_numbers\": [\"+12015550111\","
+                + " \"(201) 555-0199\"], \"language_preference\": \"es\"}"));
+
+    TenantLookup read = directory().tenantById("tenant 8812/a");
+
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            TenantLookup.Found.class,
+            found -> {
+              assertThat(found.tenant().phoneNumbers())
+                  .containsExactly("+12015550111", "(201) 555-0199");
+              assertThat(found.matchedVariant()).isEqualTo("tenant 8812/a");
+            });
+    assertThat(monitor.requests().getFirst().rawPath()).isEqualTo("/tenants/tenant%208812%2Fa");
+  }
+
+  @Test
+  void a_tenant_read_follows_a_configured_tenant_path_and_retries_server_errors() {
+    monitor.onTenant("t-1", Reply.status(503), Reply.json(tenantJson("t-1", E164, null)));
+    MonitorTenantDirectory directory =
+        directory(fast().withTenantPath("/residents/{tenant_id}/profile"));
+
+    TenantLookup read = directory.tenantById("t-1");
+
+    assertThat(read)
+        .isInstanceOfSatisfying(
+            TenantLookup.Found.class, found -> assertThat(found.attempts()).isEqualTo(2));
+    assertThat(monitor.requests())
+        .extracting(FakeMonitor.Recorded::rawPath)
+        .containsOnly("/residents/t-1/profile");
+  }
+
+  @Test
+  void an_unknown_tenant_id_is_not_found_and_a_silent_monitor_is_unavailable() {
+    monitor.onTenant("t-slow", Reply.status(200).after(Duration.ofSeconds(30)));
+    MonitorTenantDirectory directory =
+        directory(
+            fast()
+                .withAttemptTimeout(Duration.ofMillis(200))
+                .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+
+    assertThat(directory.tenantById("t-unknown")).isInstanceOf(TenantLookup.NotFound.class);
+    assertThat(directory.tenantById("t-slow")).isInstanceOf(TenantLookup.Unavailable.class);
+  }
+
+  @Test
   void a_monitor_that_refuses_connections_is_unavailable_after_the_bounded_attempts()
       throws IOException {
     int closedPort;

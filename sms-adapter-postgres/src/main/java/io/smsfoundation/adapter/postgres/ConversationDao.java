@@ -1,5 +1,7 @@
 package io.smsfoundation.adapter.postgres;
 
+import io.smsfoundation.domain.conversation.TenantSource;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +22,11 @@ final class ConversationDao {
   static final String UPSERT =
       "insert into sms_conversations (id, phone_number_canonical, phone_number_original,"
           + " phone_number_kind, tenant_id, workflow_type, workflow_id, language_detected,"
-          + " language_confidence, opted_out, last_message_at, created_at, updated_at)"
+          + " language_confidence, opted_out, last_message_at, created_at, updated_at,"
+          + " tenant_source, tenant_checked_at, tenant_check_misses, tenant_recheck_at)"
           + " values (:id, :canonical, :original, :kind, :tenantId, :workflowType, :workflowId,"
-          + " :language, :confidence, :optedOut, :lastMessageAt, :createdAt, :updatedAt)"
+          + " :language, :confidence, :optedOut, :lastMessageAt, :createdAt, :updatedAt,"
+          + " :tenantSource, :tenantCheckedAt, :tenantCheckMisses, :tenantRecheckAt)"
           + " on conflict (phone_number_canonical) do update set"
           + " last_message_at = greatest(sms_conversations.last_message_at,"
           + " excluded.last_message_at),"
@@ -56,6 +60,10 @@ final class ConversationDao {
         .bind("lastMessageAt", row.lastMessageAt())
         .bind("createdAt", row.createdAt())
         .bind("updatedAt", row.updatedAt())
+        .bind("tenantSource", row.tenantSource())
+        .bind("tenantCheckedAt", row.tenantCheckedAt())
+        .bind("tenantCheckMisses", row.tenantCheckMisses())
+        .bind("tenantRecheckAt", row.tenantRecheckAt())
         .map(ConversationRow::map)
         .one();
   }
@@ -76,14 +84,80 @@ final class ConversationDao {
         .findOne();
   }
 
+  /** A directory's first link: only while there is no tenant and nobody said so by hand. */
   int linkTenant(UUID id, String tenantId, Instant at) {
     return handle
         .createUpdate(
-            "update sms_conversations set tenant_id = :tenantId, updated_at = :at"
-                + " where id = :id and tenant_id is null")
+            "update sms_conversations set tenant_id = :tenantId, tenant_source = 'directory',"
+                + " tenant_checked_at = :at, tenant_check_misses = 0, tenant_recheck_at = null,"
+                + " updated_at = :at"
+                + " where id = :id and tenant_id is null"
+                + " and tenant_source is distinct from 'manual'")
         .bind("id", id)
         .bind("tenantId", tenantId)
         .bind("at", at)
+        .execute();
+  }
+
+  /**
+   * A change of tenant, only while the tenant is still {@code before}; the directory never changes
+   * a link set by hand.
+   */
+  int changeTenant(UUID id, String before, String after, String source, Instant at) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set tenant_id = :after, tenant_source = :source,"
+                + " tenant_checked_at = :at, tenant_check_misses = 0, tenant_recheck_at = null,"
+                + " updated_at = :at"
+                + " where id = :id and tenant_id is not distinct from :before"
+                + " and (:source = 'manual' or tenant_source is distinct from 'manual')")
+        .bind("id", id)
+        .bind("before", before)
+        .bind("after", after)
+        .bind("source", source)
+        .bind("at", at)
+        .execute();
+  }
+
+  int addTenantHistory(UUID id, String before, String after, String source, Instant at) {
+    return handle
+        .createUpdate(
+            "insert into sms_conversation_tenant_history"
+                + " (conversation_id, old_tenant_id, new_tenant_id, source, created_at)"
+                + " values (:id, :before, :after, :source, :at)")
+        .bind("id", id)
+        .bind("before", before)
+        .bind("after", after)
+        .bind("source", source)
+        .bind("at", at)
+        .execute();
+  }
+
+  List<TenantHistoryEntry> tenantHistory(UUID id) {
+    return handle
+        .createQuery(
+            "select old_tenant_id, new_tenant_id, source, created_at"
+                + " from sms_conversation_tenant_history where conversation_id = :id order by seq")
+        .bind("id", id)
+        .map(
+            (rs, ctx) ->
+                new TenantHistoryEntry(
+                    rs.getString("old_tenant_id"),
+                    rs.getString("new_tenant_id"),
+                    TenantSource.fromCode(rs.getString("source")),
+                    Columns.instant(rs, "created_at")))
+        .list();
+  }
+
+  int recordTenantCheck(UUID id, Instant checkedAt, int misses, Instant recheckAt) {
+    return handle
+        .createUpdate(
+            "update sms_conversations set tenant_checked_at = :checkedAt,"
+                + " tenant_check_misses = :misses, tenant_recheck_at = :recheckAt where id = :id")
+        .bind("id", id)
+        .bind("checkedAt", checkedAt)
+        .bind("misses", misses)
+        .bind("recheckAt", recheckAt)
         .execute();
   }
 
@@ -143,16 +217,33 @@ final class ConversationDao {
         .execute();
   }
 
-  /** Served by the partial index {@code sms_conversations_without_tenant_idx}. */
-  List<ConversationRow> findWithoutTenant(Instant before, int limit) {
+  /**
+   * Served by the partial index {@code sms_conversations_tenant_check_idx}, read in its order until
+   * {@code limit} rows pass the filters.
+   */
+  List<ConversationRow> findDueForTenantLookup(Instant now, Instant before, int limit) {
     return handle
         .createQuery(
             SELECT
-                + " where tenant_id is null and last_message_at <= :before"
-                + " order by last_message_at, id limit :limit")
+                + " where tenant_id is null and tenant_source is distinct from 'manual'"
+                + " and (tenant_recheck_at is null or tenant_recheck_at <= :now)"
+                + " and (last_message_at is null or last_message_at <= :before)"
+                + " order by tenant_checked_at nulls first, id limit :limit")
+        .bind("now", now)
         .bind("before", before)
         .bind("limit", limit)
         .map(ConversationRow::map)
         .list();
+  }
+
+  /** The first row of {@code sms_conversations_tenant_check_idx} that still needs a lookup. */
+  Optional<Instant> leastRecentTenantCheck() {
+    return handle
+        .createQuery(
+            "select coalesce(tenant_checked_at, created_at) as checked from sms_conversations"
+                + " where tenant_id is null and tenant_source is distinct from 'manual'"
+                + " order by tenant_checked_at nulls first, id limit 1")
+        .map((rs, ctx) -> Columns.instant(rs, "checked"))
+        .findOne();
   }
 }

@@ -1,6 +1,8 @@
 package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.Address;
@@ -26,12 +28,17 @@ record ConversationRow(
     boolean optedOut,
     Instant lastMessageAt,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String tenantSource,
+    Instant tenantCheckedAt,
+    int tenantCheckMisses,
+    Instant tenantRecheckAt) {
 
   static final String COLUMNS =
       "id, phone_number_canonical, phone_number_original, phone_number_kind, tenant_id,"
           + " workflow_type, workflow_id, language_detected, language_confidence, opted_out,"
-          + " last_message_at, created_at, updated_at";
+          + " last_message_at, created_at, updated_at, tenant_source, tenant_checked_at,"
+          + " tenant_check_misses, tenant_recheck_at";
 
   /** The row mapper, registered on the Jdbi instance. */
   static ConversationRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -48,7 +55,11 @@ record ConversationRow(
         rs.getBoolean("opted_out"),
         Columns.instant(rs, "last_message_at"),
         Columns.instant(rs, "created_at"),
-        Columns.instant(rs, "updated_at"));
+        Columns.instant(rs, "updated_at"),
+        rs.getString("tenant_source"),
+        Columns.instant(rs, "tenant_checked_at"),
+        rs.getInt("tenant_check_misses"),
+        Columns.instant(rs, "tenant_recheck_at"));
   }
 
   static ConversationRow of(Conversation conversation) {
@@ -65,7 +76,11 @@ record ConversationRow(
         conversation.optedOut(),
         conversation.lastMessageAt(),
         conversation.createdAt(),
-        conversation.updatedAt());
+        conversation.updatedAt(),
+        conversation.tenantSource() == null ? null : conversation.tenantSource().code(),
+        conversation.tenantCheck().checkedAt(),
+        conversation.tenantCheck().misses(),
+        conversation.tenantCheck().recheckAt());
   }
 
   Conversation toConversation() {
@@ -82,6 +97,8 @@ record ConversationRow(
         optedOut,
         lastMessageAt,
         createdAt,
-        updatedAt);
+        updatedAt,
+        TenantSource.fromCode(tenantSource),
+        new TenantCheck(tenantCheckedAt, tenantCheckMisses, tenantRecheckAt));
   }
 }

@@ -1,9 +1,13 @@
 package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -52,7 +56,54 @@ public final class PostgresConversationStore implements ConversationStore {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(tenantId, "tenantId");
     Objects.requireNonNull(at, "at");
-    return unitOfWork.withDao(ConversationDao::new, dao -> dao.linkTenant(id, tenantId, at)) > 0;
+    // the link and its history entry commit together, in the caller's transaction or in one of
+    // their own
+    return unitOfWork.inTransaction(
+        tx ->
+            unitOfWork.withDao(
+                ConversationDao::new,
+                dao -> {
+                  if (dao.linkTenant(id, tenantId, at) == 0) {
+                    return false;
+                  }
+                  dao.addTenantHistory(id, null, tenantId, TenantSource.DIRECTORY.code(), at);
+                  return true;
+                }));
+  }
+
+  @Override
+  public boolean changeTenant(UUID id, TenantChange change, TenantSource source, Instant at) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(change, "change");
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(at, "at");
+    return unitOfWork.inTransaction(
+        tx ->
+            unitOfWork.withDao(
+                ConversationDao::new,
+                dao -> {
+                  if (dao.changeTenant(id, change.before(), change.after(), source.code(), at)
+                      == 0) {
+                    return false;
+                  }
+                  dao.addTenantHistory(id, change.before(), change.after(), source.code(), at);
+                  return true;
+                }));
+  }
+
+  @Override
+  public void recordTenantCheck(UUID id, TenantCheck check) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(check, "check");
+    unitOfWork.withDao(
+        ConversationDao::new,
+        dao -> dao.recordTenantCheck(id, check.checkedAt(), check.misses(), check.recheckAt()));
+  }
+
+  @Override
+  public List<TenantHistoryEntry> tenantHistory(UUID id) {
+    Objects.requireNonNull(id, "id");
+    return unitOfWork.withDao(ConversationDao::new, dao -> dao.tenantHistory(id));
   }
 
   @Override
@@ -95,15 +146,23 @@ public final class PostgresConversationStore implements ConversationStore {
   }
 
   @Override
-  public List<Conversation> findWithoutTenant(Instant lastMessageBefore, int limit) {
+  public List<Conversation> findDueForTenantLookup(
+      Instant now, Instant lastMessageBefore, int limit) {
+    Objects.requireNonNull(now, "now");
     Objects.requireNonNull(lastMessageBefore, "lastMessageBefore");
     if (limit <= 0) {
       return List.of();
     }
     return unitOfWork
-        .withDao(ConversationDao::new, dao -> dao.findWithoutTenant(lastMessageBefore, limit))
+        .withDao(
+            ConversationDao::new, dao -> dao.findDueForTenantLookup(now, lastMessageBefore, limit))
         .stream()
         .map(ConversationRow::toConversation)
         .toList();
+  }
+
+  @Override
+  public Optional<Instant> leastRecentTenantCheck() {
+    return unitOfWork.withDao(ConversationDao::new, ConversationDao::leastRecentTenantCheck);
   }
 }

@@ -8,6 +8,7 @@ import io.smsfoundation.ports.out.TenantProfile;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -79,6 +80,28 @@ public final class PostgresTenantDirectory implements TenantDirectory {
       }
     }
     return new TenantLookup.NotFound(1);
+  }
+
+  @Override
+  public TenantLookup tenantById(String tenantId) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Optional<TenantProfileDao.ProfileRow> row;
+    try {
+      row = jdbi.withHandle(handle -> new TenantProfileDao(handle).findById(tenantId));
+    } catch (JdbiException e) {
+      LOG.warn("tenant read failed: the tenant_profiles table is unavailable", e);
+      return new TenantLookup.Unavailable("database unavailable", 1);
+    }
+    return row.<TenantLookup>map(
+            r ->
+                new TenantLookup.Found(
+                    new TenantProfile(
+                        r.tenantId(),
+                        Json.toStrings(r.phoneNumbers()),
+                        Language.fromCode(r.languagePreference())),
+                    tenantId,
+                    1))
+        .orElseGet(() -> new TenantLookup.NotFound(1));
   }
 
   @Override

@@ -29,6 +29,26 @@ public final class PostgresTenantNumbers implements TenantNumbers {
   }
 
   @Override
+  public void recordFromDirectory(String tenantId, List<String> canonicalNumbers, Instant at) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(canonicalNumbers, "canonicalNumbers");
+    Objects.requireNonNull(at, "at");
+    unitOfWork.withDao(
+        TenantDao::new,
+        dao -> {
+          dao.recordFromDirectory(tenantId, List.copyOf(canonicalNumbers), at);
+          return null;
+        });
+  }
+
+  @Override
+  public void forget(String tenantId, String canonicalNumber) {
+    Objects.requireNonNull(tenantId, "tenantId");
+    Objects.requireNonNull(canonicalNumber, "canonicalNumber");
+    unitOfWork.withDao(TenantDao::new, dao -> dao.forget(tenantId, canonicalNumber));
+  }
+
+  @Override
   public List<String> numbersOf(String tenantId) {
     Objects.requireNonNull(tenantId, "tenantId");
     return unitOfWork.withDao(TenantDao::new, dao -> dao.numbersOf(tenantId));

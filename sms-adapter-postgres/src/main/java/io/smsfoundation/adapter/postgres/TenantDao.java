@@ -43,6 +43,44 @@ final class TenantDao {
         .execute();
   }
 
+  /**
+   * Numbers the directory gave, never used: first seen now, and a {@code last_used_at} before any
+   * real use (the epoch, a microsecond earlier for each next one) so that they are listed after the
+   * used numbers, in the directory's order. Numbers already known are left as they are.
+   */
+  void recordFromDirectory(String tenantId, List<String> numbers, Instant at) {
+    var batch =
+        handle.prepareBatch(
+            "insert into sms_tenant_phone_numbers"
+                + " (tenant_id, phone_number_canonical, first_seen_at, last_used_at, source)"
+                + " values (:tenantId, :number, :at, :listed, 'directory')"
+                + " on conflict (tenant_id, phone_number_canonical) do nothing");
+    for (int i = 0; i < numbers.size(); i++) {
+      batch
+          .bind("tenantId", tenantId)
+          .bind("number", numbers.get(i))
+          .bind("at", at)
+          .bind("listed", NEVER_USED.minusNanos(1000L * i))
+          .add();
+    }
+    if (!numbers.isEmpty()) {
+      batch.execute();
+    }
+  }
+
+  int forget(String tenantId, String number) {
+    return handle
+        .createUpdate(
+            "delete from sms_tenant_phone_numbers"
+                + " where tenant_id = :tenantId and phone_number_canonical = :number")
+        .bind("tenantId", tenantId)
+        .bind("number", number)
+        .execute();
+  }
+
+  /** The {@code last_used_at} of a number that was never used. */
+  static final Instant NEVER_USED = Instant.EPOCH;
+
   List<String> numbersOf(String tenantId) {
     return handle
         .createQuery(

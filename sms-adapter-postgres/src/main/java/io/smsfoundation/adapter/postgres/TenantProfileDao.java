@@ -3,6 +3,7 @@ package io.smsfoundation.adapter.postgres;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -35,6 +36,16 @@ final class TenantProfileDao {
         .bind("digits", digits)
         .map(ProfileRow::map)
         .list();
+  }
+
+  Optional<ProfileRow> findById(String tenantId) {
+    return handle
+        .createQuery(
+            "select tenant_id, phone_numbers, language_preference from tenant_profiles"
+                + " where tenant_id = :tenantId")
+        .bind("tenantId", tenantId)
+        .map(ProfileRow::map)
+        .findOne();
   }
 
   int save(String tenantId, String phoneNumbers, String languagePreference) {

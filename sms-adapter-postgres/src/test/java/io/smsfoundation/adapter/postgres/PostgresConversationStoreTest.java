@@ -3,11 +3,12 @@ package io.smsfoundation.adapter.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,7 +56,9 @@ class PostgresConversationStoreTest {
             true,
             Samples.T0,
             Samples.T0.minusSeconds(5),
-            Samples.T0);
+            Samples.T0,
+            TenantSource.DIRECTORY,
+            new TenantCheck(Samples.T0.minusSeconds(3), 2, Samples.T0.plusSeconds(3600)));
 
     Conversation stored = adapters.conversations().upsert(candidate);
 
@@ -152,27 +155,44 @@ class PostgresConversationStoreTest {
   }
 
   @Test
-  void conversations_without_tenant_come_oldest_first_up_to_the_limit() {
-    var old = adapters.conversations().upsert(Samples.conversation("+12015550001", Samples.T0));
-    var older =
-        adapters
-            .conversations()
-            .upsert(Samples.conversation("+12015550002", Samples.T0.minus(Duration.ofHours(1))));
-    var linked =
-        adapters
-            .conversations()
-            .upsert(Samples.conversation("+12015550003", Samples.T0.minus(Duration.ofHours(2))));
-    adapters.conversations().linkTenant(linked.id(), "t", Samples.T0);
+  void numbers_the_directory_gave_are_kept_with_source_directory_and_used_ones_with_sms() {
+    adapters.tenantNumbers().recordUse("tenant-1", "+12015550001", Samples.T0);
     adapters
-        .conversations()
-        .upsert(Samples.conversation("+12015550004", Samples.T0.plus(Duration.ofHours(1))));
+        .tenantNumbers()
+        .recordFromDirectory("tenant-1", List.of("+12015550002", "+12015550001"), Samples.T0);
 
-    assertThat(adapters.conversations().findWithoutTenant(Samples.T0, 10))
-        .extracting(Conversation::id)
-        .containsExactly(older.id(), old.id());
-    assertThat(adapters.conversations().findWithoutTenant(Samples.T0, 1))
-        .extracting(Conversation::id)
-        .containsExactly(older.id());
+    assertThat(
+            count(
+                "select count(*) from sms_tenant_phone_numbers"
+                    + " where source = 'directory' and phone_number_canonical = '+12015550002'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from sms_tenant_phone_numbers"
+                    + " where source = 'sms' and phone_number_canonical = '+12015550001'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a_tenant_change_and_its_history_entry_roll_back_together() {
+    var conversation =
+        adapters.conversations().upsert(Samples.conversation("+12015550005", Samples.T0));
+
+    try {
+      adapters
+          .unitOfWork()
+          .inTransaction(
+              tx -> {
+                adapters.conversations().linkTenant(conversation.id(), "tenant-1", Samples.T0);
+                throw new IllegalStateException("the use case failed after linking");
+              });
+    } catch (IllegalStateException expected) {
+      // the whole transaction is gone
+    }
+
+    assertThat(adapters.conversations().findById(conversation.id()).orElseThrow().tenantId())
+        .isNull();
+    assertThat(adapters.conversations().tenantHistory(conversation.id())).isEmpty();
   }
 
   private static long count(String sql) {

@@ -43,6 +43,7 @@ public final class PostgresTestDatabase {
           "sms_events",
           "sms_message_status_events",
           "sms_messages",
+          "sms_conversation_tenant_history",
           "sms_conversations",
           "sms_tenant_phone_numbers",
           "sms_tenant_languages",

@@ -5,6 +5,7 @@ import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * @param sendRatePerMinute how many sends one API key may make per minute (token bucket)
  * @param metricsToken the bearer token {@code GET /metrics} requires, or {@code null} when it is
  *     open (for a scraper on a private network)
+ * @param tenants how tenant links are kept true: re-verification, reconciliation, directory cache
  */
 public record AppConfig(
     Mode mode,
@@ -40,7 +42,8 @@ public record AppConfig(
     String defaultRegion,
     LogFormat logFormat,
     int sendRatePerMinute,
-    String metricsToken) {
+    String metricsToken,
+    Tenants tenants) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -64,6 +67,13 @@ public record AppConfig(
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String SMS_SEND_RATE_PER_MINUTE = "SMS_SEND_RATE_PER_MINUTE";
   public static final String METRICS_TOKEN = "METRICS_TOKEN";
+  public static final String MONITOR_TENANT_PATH = "MONITOR_TENANT_PATH";
+  public static final String MONITOR_LOOKUP_BUDGET = "MONITOR_LOOKUP_BUDGET";
+  public static final String TENANT_LINK_TTL = "TENANT_LINK_TTL";
+  public static final String TENANT_CACHE_TTL = "TENANT_CACHE_TTL";
+  public static final String TENANT_CACHE_SIZE = "TENANT_CACHE_SIZE";
+  public static final String RECONCILE_INTERVAL = "RECONCILE_INTERVAL";
+  public static final String RECONCILE_BATCH_SIZE = "RECONCILE_BATCH_SIZE";
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -80,6 +90,7 @@ public record AppConfig(
   private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
   private static final Pattern KEY_CHARACTERS = Pattern.compile("[\\x21-\\x7e]+");
+  private static final Pattern SIMPLE_DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
   public AppConfig {
     Objects.requireNonNull(mode, "mode");
@@ -89,7 +100,61 @@ public record AppConfig(
     Objects.requireNonNull(tenantDirectory, "tenantDirectory");
     Objects.requireNonNull(defaultRegion, "defaultRegion");
     Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(tenants, "tenants");
     apiKeys = List.copyOf(apiKeys);
+  }
+
+  /**
+   * How tenant links are kept true.
+   *
+   * @param linkTtl how long a link the directory made holds before the next inbound message has it
+   *     verified again
+   * @param cacheTtl how long a found answer of the directory is kept; zero turns the cache off
+   * @param cacheSize how many numbers' answers the cache keeps at most
+   * @param reconcileEvery how often the reconciliation of conversations without a tenant runs
+   * @param reconcileBatch how many due conversations one reconciliation run schedules at most
+   */
+  public record Tenants(
+      Duration linkTtl,
+      Duration cacheTtl,
+      int cacheSize,
+      Duration reconcileEvery,
+      int reconcileBatch) {
+
+    public static final Duration DEFAULT_LINK_TTL = Duration.ofDays(30);
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofHours(1);
+
+    /** "Not found" is kept this long, or less when the cache keeps found answers for less. */
+    public static final Duration NOT_FOUND_CACHE_TTL = Duration.ofMinutes(5);
+
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+    public static final Duration DEFAULT_RECONCILE_EVERY = Duration.ofMinutes(5);
+    public static final int DEFAULT_RECONCILE_BATCH = 500;
+
+    public Tenants {
+      Objects.requireNonNull(linkTtl, "linkTtl");
+      Objects.requireNonNull(cacheTtl, "cacheTtl");
+      Objects.requireNonNull(reconcileEvery, "reconcileEvery");
+    }
+
+    public static Tenants defaults() {
+      return new Tenants(
+          DEFAULT_LINK_TTL,
+          DEFAULT_CACHE_TTL,
+          DEFAULT_CACHE_SIZE,
+          DEFAULT_RECONCILE_EVERY,
+          DEFAULT_RECONCILE_BATCH);
+    }
+
+    /** Whether directory answers are cached at all. */
+    public boolean cacheEnabled() {
+      return !cacheTtl.isZero();
+    }
+
+    /** How long "not found" is kept. */
+    public Duration notFoundCacheTtl() {
+      return cacheTtl.compareTo(NOT_FOUND_CACHE_TTL) < 0 ? cacheTtl : NOT_FOUND_CACHE_TTL;
+    }
   }
 
   /** Local development on this machine, or production against real Twilio. */
@@ -159,14 +224,22 @@ public record AppConfig(
    * @param lookupPath the lookup path template, {@code null} for the default
    * @param languagePath the language-preference path template, {@code null} for the default
    */
-  public record Monitor(URI url, String token, String lookupPath, String languagePath) {
+  public record Monitor(
+      URI url,
+      String token,
+      String lookupPath,
+      String languagePath,
+      String tenantPath,
+      Duration lookupBudget) {
 
     /** The Monitor client's settings, with the design's timeouts, retries and breaker. */
     public MonitorSettings settings() {
       return MonitorSettings.defaults(url)
           .withToken(token)
           .withLookupPath(lookupPath)
-          .withLanguagePath(languagePath);
+          .withLanguagePath(languagePath)
+          .withTenantPath(tenantPath)
+          .withLookupBudget(lookupBudget);
     }
 
     @Override
@@ -179,6 +252,10 @@ public record AppConfig(
           + lookupPath
           + ", languagePath="
           + languagePath
+          + ", tenantPath="
+          + tenantPath
+          + ", lookupBudget="
+          + lookupBudget
           + "]";
     }
   }
@@ -204,7 +281,8 @@ public record AppConfig(
         defaultRegion,
         logFormat,
         sendRatePerMinute,
-        metricsToken);
+        metricsToken,
+        tenants);
   }
 
   /**
@@ -254,7 +332,15 @@ public record AppConfig(
     String monitorToken = read.text(MONITOR_API_TOKEN);
     String lookupPath = read.text(MONITOR_LOOKUP_PATH);
     String languagePath = read.text(MONITOR_LANGUAGE_PATH);
-    Monitor monitor = new Monitor(monitorUrl, monitorToken, lookupPath, languagePath);
+    String tenantPath = read.text(MONITOR_TENANT_PATH);
+    Duration lookupBudget =
+        read.duration(
+            MONITOR_LOOKUP_BUDGET,
+            MonitorSettings.DEFAULT_LOOKUP_BUDGET,
+            Duration.ofMillis(100),
+            Duration.ofMinutes(10));
+    Monitor monitor =
+        new Monitor(monitorUrl, monitorToken, lookupPath, languagePath, tenantPath, lookupBudget);
     if (monitorUrl != null) {
       read.checkMonitor(monitor);
     }
@@ -280,6 +366,23 @@ public record AppConfig(
           METRICS_TOKEN,
           "must be at least " + MIN_API_KEY_LENGTH + " visible ASCII characters without spaces");
     }
+
+    Tenants tenants =
+        new Tenants(
+            read.duration(
+                TENANT_LINK_TTL,
+                Tenants.DEFAULT_LINK_TTL,
+                Duration.ofSeconds(1),
+                Duration.ofDays(3650)),
+            read.duration(
+                TENANT_CACHE_TTL, Tenants.DEFAULT_CACHE_TTL, Duration.ZERO, Duration.ofDays(1)),
+            read.integer(TENANT_CACHE_SIZE, Tenants.DEFAULT_CACHE_SIZE, 1, 10_000_000),
+            read.duration(
+                RECONCILE_INTERVAL,
+                Tenants.DEFAULT_RECONCILE_EVERY,
+                Duration.ofSeconds(1),
+                Duration.ofDays(1)),
+            read.integer(RECONCILE_BATCH_SIZE, Tenants.DEFAULT_RECONCILE_BATCH, 1, 100_000));
 
     if (mode == Mode.PRODUCTION) {
       read.require(TWILIO_ACCOUNT_SID, "production");
@@ -320,7 +423,8 @@ public record AppConfig(
         region,
         logFormat,
         sendRate,
-        metricsToken);
+        metricsToken,
+        tenants);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -364,6 +468,8 @@ public record AppConfig(
         + sendRatePerMinute
         + ", metricsToken="
         + (metricsToken == null ? "-" : "***")
+        + ", "
+        + tenants
         + "]";
   }
 
@@ -411,6 +517,11 @@ public record AppConfig(
       } catch (IllegalArgumentException e) {
         problem(MONITOR_LANGUAGE_PATH, "is not usable: " + e.getMessage());
       }
+      try {
+        MonitorSettings.defaults(monitor.url()).withTenantPath(monitor.tenantPath());
+      } catch (IllegalArgumentException e) {
+        problem(MONITOR_TENANT_PATH, "is not usable: " + e.getMessage());
+      }
     }
 
     boolean isValid() {
@@ -438,6 +549,53 @@ public record AppConfig(
       }
       problem(name, "must be a whole number from " + min + " to " + max + ", got '" + value + "'");
       return fallback;
+    }
+
+    /**
+     * A duration: {@code 30d}, {@code 1h}, {@code 5m}, {@code 10s}, {@code 1500ms}, {@code 0}, or
+     * ISO-8601 ({@code PT1H}).
+     */
+    Duration duration(String name, Duration fallback, Duration min, Duration max) {
+      String value = text(name);
+      if (value == null) {
+        return fallback;
+      }
+      Duration parsed = parseDuration(value);
+      if (parsed != null && parsed.compareTo(min) >= 0 && parsed.compareTo(max) <= 0) {
+        return parsed;
+      }
+      problem(
+          name,
+          "must be a duration such as 30d, 1h, 5m, 10s or 1500ms, from "
+              + min
+              + " to "
+              + max
+              + ", got '"
+              + value
+              + "'");
+      return fallback;
+    }
+
+    private static Duration parseDuration(String value) {
+      if (value.equals("0")) {
+        return Duration.ZERO;
+      }
+      var matcher = SIMPLE_DURATION.matcher(value.toLowerCase(Locale.ROOT));
+      try {
+        if (!matcher.matches()) {
+          return Duration.parse(value.toUpperCase(Locale.ROOT));
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+          case "ms" -> Duration.ofMillis(amount);
+          case "s" -> Duration.ofSeconds(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          case "h" -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      } catch (RuntimeException invalid) {
+        return null;
+      }
     }
 
     <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {

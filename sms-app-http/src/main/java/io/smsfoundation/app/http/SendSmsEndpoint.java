@@ -15,8 +15,9 @@ import org.slf4j.MDC;
  * {@code POST /sms/send}: {@code {"to": "+1...", "body": "..."}}, {@code {"conversation_id": "...",
  * "body": "..."}} or {@code {"tenant_id": "...", "body": "..."}} with an optional {@code
  * Idempotency-Key} header. Answers 202 with the receipt (a replay answers the original message as
- * it is now), 404 for an unknown conversation, 409 for an opted-out recipient or a key still in
- * flight, 422 for a key reused with another body, 429 past the caller's rate.
+ * it is now), 404 for an unknown conversation or tenant, 409 for an opted-out recipient or a key
+ * still in flight, 422 for a key reused with another body, 429 past the caller's rate, 503 when a
+ * tenant who never texted needs the directory and it does not answer in time.
  */
 public final class SendSmsEndpoint implements Endpoint {
 
@@ -56,6 +57,12 @@ public final class SendSmsEndpoint implements Endpoint {
           receipt(replayed.receipt(), "replayed").withHeader("Idempotent-Replayed", "true");
       case SendResult.ConversationNotFound notFound ->
           throw ApiError.notFound("No conversation has this conversation_id");
+      case SendResult.TenantNotFound notFound ->
+          throw ApiError.notFound("The tenant directory knows no tenant with this tenant_id");
+      case SendResult.DirectoryUnavailable unavailable ->
+          throw ApiError.unavailable(
+                  "The tenant directory did not answer with the tenant's numbers; retry later")
+              .withOutcome("directory_unavailable");
       case SendResult.OptedOut optedOut ->
           throw ApiError.conflict(
               "sms.opted_out", "The recipient opted out of messages (replied STOP)");

@@ -7,8 +7,10 @@ import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.SubscriptionStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Gauges that need a query, read through the ports: conversations with and without a tenant ({@code
  * sms.conversations}), and the job queue's backlog ({@code sms.jobs.waiting}, {@code sms.jobs.due},
- * {@code sms.jobs.running}, {@code sms.jobs.oldest.due.age}). {@link #refresh()} runs the two
- * queries in the background now and then; a scrape only reads the values kept (NaN until the first
- * refresh). Thread-safe.
+ * {@code sms.jobs.running}, {@code sms.jobs.oldest.due.age}), and how long the unknown conversation
+ * checked least recently has waited since its last check ({@code
+ * sms.reconciliation.oldest.unchecked.age}). {@link #refresh()} runs the two queries in the
+ * background now and then; a scrape only reads the values kept (NaN until the first refresh).
+ * Thread-safe.
  */
 public final class DatabaseGauges {
 
@@ -33,6 +37,8 @@ public final class DatabaseGauges {
   private volatile double due = Double.NaN;
   private volatile double running = Double.NaN;
   private volatile double oldestDueSeconds = Double.NaN;
+  private volatile double oldestUncheckedSeconds = Double.NaN;
+  private final Clock clock;
 
   private volatile double oldestPendingDeliverySeconds = Double.NaN;
 
@@ -40,10 +46,19 @@ public final class DatabaseGauges {
       ConversationStore conversations,
       JobQueue jobQueue,
       SubscriptionStore subscriptions,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      Clock clock) {
     this.conversations = conversations;
     this.subscriptions = subscriptions;
     this.jobQueue = jobQueue;
+    this.clock = clock;
+    Gauge.builder(
+            ServiceMetrics.RECONCILIATION_OLDEST_UNCHECKED_AGE, this, g -> g.oldestUncheckedSeconds)
+        .description(
+            "Since when the conversation without a tenant asked about least recently was last"
+                + " checked (its creation if never); 0 when every conversation has a tenant")
+        .baseUnit("seconds")
+        .register(registry);
     Gauge.builder(ServiceMetrics.CONVERSATIONS, this, g -> g.known)
         .description("Conversations, by whether their tenant is known (refreshed every minute)")
         .tag("tenant", "known")
@@ -93,8 +108,14 @@ public final class DatabaseGauges {
               .oldestPending()
               .map(
                   created ->
-                      Math.max(0, Duration.between(created, Instant.now()).toMillis()) / 1000.0)
+                      Math.max(0, Duration.between(created, clock.instant()).toMillis()) / 1000.0)
               .orElse(0.0);
+      Optional<Instant> leastRecent = conversations.leastRecentTenantCheck();
+      oldestUncheckedSeconds =
+          leastRecent
+                  .map(at -> Math.max(0, Duration.between(at, clock.instant()).toMillis()))
+                  .orElse(0L)
+              / 1000.0;
     } catch (RuntimeException e) {
       LOG.debug("metrics queries failed; the gauges keep their values", e);
     } finally {

@@ -36,12 +36,7 @@ final class MeteredTenantDirectory implements TenantDirectory {
   @Override
   public TenantLookup lookup(List<String> variants) {
     TenantLookup result = delegate.lookup(variants);
-    String outcome =
-        switch (result) {
-          case TenantLookup.Found found -> "found";
-          case TenantLookup.NotFound notFound -> "not_found";
-          case TenantLookup.Unavailable unavailable -> "error";
-        };
+    String outcome = outcome(result);
     Counter.builder(ServiceMetrics.TENANT_LOOKUPS)
         .description("Tenant lookups against the tenant directory, by outcome")
         .tag("outcome", outcome)
@@ -54,6 +49,29 @@ final class MeteredTenantDirectory implements TenantDirectory {
     }
     line.log("tenant lookup phone={} outcome={}", phone, outcome);
     return result;
+  }
+
+  @Override
+  public TenantLookup tenantById(String tenantId) {
+    TenantLookup result = delegate.tenantById(tenantId);
+    LOG.atInfo()
+        .addKeyValue("tenant_id", tenantId)
+        .addKeyValue("outcome", outcome(result))
+        .log("tenant read tenant_id={} outcome={}", tenantId, outcome(result));
+    return result;
+  }
+
+  @Override
+  public void forget(List<String> variants) {
+    delegate.forget(variants);
+  }
+
+  private static String outcome(TenantLookup result) {
+    return switch (result) {
+      case TenantLookup.Found found -> "found";
+      case TenantLookup.NotFound notFound -> "not_found";
+      case TenantLookup.Unavailable unavailable -> "error";
+    };
   }
 
   @Override

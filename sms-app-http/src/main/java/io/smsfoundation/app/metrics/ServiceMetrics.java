@@ -29,6 +29,7 @@ import io.smsfoundation.ports.out.SubscriptionStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.UnitOfWork;
 import io.smsfoundation.ports.out.WebhookSender;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -52,6 +53,9 @@ public final class ServiceMetrics implements AutoCloseable {
   static final String TENANT_LOOKUPS = "sms.tenant.lookups";
   static final String TENANT_LANGUAGE_UPDATES = "sms.tenant.language.updates";
   static final String TENANT_LINKS = "sms.tenant.links";
+  static final String TENANT_CHANGES = "sms.tenant.changes";
+  static final String RECONCILIATION_OLDEST_UNCHECKED_AGE =
+      "sms.reconciliation.oldest.unchecked.age";
   static final String RECONCILIATION_RUNS = "sms.reconciliation.runs";
   static final String RECONCILIATION_SCHEDULED = "sms.reconciliation.scheduled";
   static final String CONVERSATIONS = "sms.conversations";
@@ -153,8 +157,11 @@ public final class ServiceMetrics implements AutoCloseable {
 
   /** The gauges that need a query; call {@link DatabaseGauges#refresh()} now and then. */
   public DatabaseGauges databaseGauges(
-      ConversationStore conversations, JobQueue jobQueue, SubscriptionStore subscriptions) {
-    return new DatabaseGauges(conversations, jobQueue, subscriptions, registry);
+      ConversationStore conversations,
+      JobQueue jobQueue,
+      SubscriptionStore subscriptions,
+      Clock clock) {
+    return new DatabaseGauges(conversations, jobQueue, subscriptions, registry, clock);
   }
 
   public WebhookSender webhookSender(WebhookSender sender) {

@@ -3,6 +3,9 @@ package io.smsfoundation.app.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.ConversationCounts;
@@ -10,6 +13,7 @@ import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,8 @@ final class TenantLinks {
   private final Counter linkedByReconciliation;
   private final Counter runs;
   private final Counter scheduled;
+  private final Counter changedByDirectory;
+  private final Counter changedByHand;
 
   TenantLinks(MeterRegistry registry) {
     linkedAfterInbound = linkCounter(registry, "inbound");
@@ -49,6 +55,17 @@ final class TenantLinks {
         Counter.builder(ServiceMetrics.RECONCILIATION_SCHEDULED)
             .description("Tenant lookups the reconciliation scheduled")
             .register(registry);
+    changedByDirectory = changeCounter(registry, TenantSource.DIRECTORY);
+    changedByHand = changeCounter(registry, TenantSource.MANUAL);
+  }
+
+  private static Counter changeCounter(MeterRegistry registry, TenantSource source) {
+    return Counter.builder(ServiceMetrics.TENANT_CHANGES)
+        .description(
+            "Linked conversations moved to another tenant or to none: by re-verification with the"
+                + " directory, or by hand")
+        .tag("source", source.code())
+        .register(registry);
   }
 
   private static Counter linkCounter(MeterRegistry registry, String trigger) {
@@ -122,6 +139,33 @@ final class TenantLinks {
     }
 
     @Override
+    public boolean changeTenant(UUID id, TenantChange change, TenantSource source, Instant at) {
+      boolean changed = delegate.changeTenant(id, change, source, at);
+      if (changed && change.changesTenant() && change.before() != null) {
+        (source == TenantSource.MANUAL ? changedByHand : changedByDirectory).increment();
+      }
+      if (changed && change.after() != null) {
+        MDC.put("tenant_id", change.after());
+      }
+      return changed;
+    }
+
+    @Override
+    public void recordTenantCheck(UUID id, TenantCheck check) {
+      delegate.recordTenantCheck(id, check);
+    }
+
+    @Override
+    public List<TenantHistoryEntry> tenantHistory(UUID id) {
+      return delegate.tenantHistory(id);
+    }
+
+    @Override
+    public Optional<Instant> leastRecentTenantCheck() {
+      return delegate.leastRecentTenantCheck();
+    }
+
+    @Override
     public Conversation upsert(Conversation candidate) {
       return delegate.upsert(candidate);
     }
@@ -162,8 +206,9 @@ final class TenantLinks {
     }
 
     @Override
-    public List<Conversation> findWithoutTenant(Instant lastMessageBefore, int limit) {
-      return delegate.findWithoutTenant(lastMessageBefore, limit);
+    public List<Conversation> findDueForTenantLookup(
+        Instant now, Instant lastMessageBefore, int limit) {
+      return delegate.findDueForTenantLookup(now, lastMessageBefore, limit);
     }
   }
 }

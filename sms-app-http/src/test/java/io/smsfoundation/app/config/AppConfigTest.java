@@ -151,6 +151,42 @@ class AppConfigTest {
   }
 
   @Test
+  void tenant_link_settings_default_to_the_design_and_read_durations() {
+    AppConfig.Tenants defaults = AppConfig.fromEnvironment(Map.of()).tenants();
+    AppConfig.Tenants set =
+        AppConfig.fromEnvironment(
+                Map.of(
+                    "TENANT_LINK_TTL", "7d",
+                    "TENANT_CACHE_TTL", "0",
+                    "RECONCILE_INTERVAL", "PT30S",
+                    "RECONCILE_BATCH_SIZE", "50"))
+            .tenants();
+
+    assertThat(defaults).isEqualTo(AppConfig.Tenants.defaults());
+    assertThat(defaults.linkTtl()).isEqualTo(java.time.Duration.ofDays(30));
+    assertThat(defaults.cacheTtl()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(defaults.notFoundCacheTtl()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(defaults.reconcileBatch()).isEqualTo(500);
+    assertThat(set.linkTtl()).isEqualTo(java.time.Duration.ofDays(7));
+    assertThat(set.cacheEnabled()).isFalse();
+    assertThat(set.reconcileEvery()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(set.reconcileBatch()).isEqualTo(50);
+    assertThat(
+            AppConfig.fromEnvironment(Map.of("MONITOR_API_URL", "https://m.example.com"))
+                .monitor()
+                .settings()
+                .lookupBudget())
+        .isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThatThrownBy(
+            () ->
+                AppConfig.fromEnvironment(
+                    Map.of("TENANT_LINK_TTL", "soon", "MONITOR_LOOKUP_BUDGET", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("TENANT_LINK_TTL")
+        .hasMessageContaining("MONITOR_LOOKUP_BUDGET");
+  }
+
+  @Test
   void api_keys_are_split_on_commas_and_trimmed() {
     Map<String, String> env =
         Map.of("SMS_API_KEYS", " aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbb,,aaaaaaaaaaaaaaaa ");

@@ -25,6 +25,24 @@ class TenantLinksTest {
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final TenantLinks links = new TenantLinks(registry);
   private final InMemoryAdapters memory = InMemoryAdapters.create();
+  private Duration ahead = Duration.ZERO;
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public java.time.Instant instant() {
+          return Clock.systemUTC().instant().plus(ahead);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+          return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
+      };
   private final SmsServices services =
       SmsServices.create(
           new SmsServices.Ports(
@@ -44,7 +62,7 @@ class TenantLinksTest {
               SmsServices.Settings.defaults().languageDetector(),
               Duration.ofSeconds(2),
               Duration.ZERO,
-              Clock.systemUTC()));
+              clock));
 
   {
     memory.jobQueue().handleWith(services.jobHandler());
@@ -77,6 +95,8 @@ class TenantLinksTest {
     memory.tenantDirectory().put(new TenantProfile("t-2", List.of("+12015550222"), Language.EN));
     ReconcileUnknownConversations reconciliation =
         links.reconciliation(services.reconcileUnknownConversations());
+    // the next lookup of a number nobody knew is due an hour later
+    ahead = Duration.ofMinutes(61);
 
     int scheduled = reconciliation.reconcile(10);
     memory.jobQueue().runUntilIdle(5);

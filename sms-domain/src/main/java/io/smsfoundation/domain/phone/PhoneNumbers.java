@@ -3,6 +3,7 @@ package io.smsfoundation.domain.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,19 @@ public final class PhoneNumbers {
         .filter(util::isValidNumber)
         .flatMap(this::toE164)
         .map(PhoneNumber::new);
+  }
+
+  /**
+   * Whether a valid number can receive SMS as far as its numbering plan tells: a mobile number, or
+   * one the plan cannot tell from a fixed line (every US and Canadian number is such a {@code
+   * FIXED_LINE_OR_MOBILE} number). Fixed lines, toll-free, premium and VoIP numbers are not.
+   */
+  public boolean isMobile(PhoneNumber number) {
+    Objects.requireNonNull(number, "number");
+    return parse(number.e164())
+        .map(util::getNumberType)
+        .map(type -> type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        .orElse(false);
   }
 
   /**

@@ -19,8 +19,9 @@ public interface SendSms {
    * A request to send.
    *
    * <p>The destination is {@code to}, else the number of conversation {@code conversationId}, else
-   * the most recently used number of tenant {@code tenantId}. When several are given they must
-   * agree.
+   * the most recently used number of tenant {@code tenantId}, else, for a tenant who never texted,
+   * the first mobile number the tenant directory has for the tenant. When several are given they
+   * must agree.
    *
    * @param to the destination, or {@code null}
    * @param conversationId a conversation whose number is the destination, or {@code null}
@@ -77,6 +78,15 @@ public interface SendSms {
 
     /** The conversation named by the request does not exist; nothing was stored or sent. */
     record ConversationNotFound() implements SendResult {}
+
+    /** The tenant named by the request is unknown to the directory; nothing was stored or sent. */
+    record TenantNotFound() implements SendResult {}
+
+    /**
+     * The tenant never texted and the directory, asked for the tenant's numbers, did not answer in
+     * time; nothing was stored or sent: retry later.
+     */
+    record DirectoryUnavailable(String reason) implements SendResult {}
 
     /** The destination opted out; nothing was stored or sent. */
     record OptedOut() implements SendResult {}

@@ -1,10 +1,15 @@
 package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +25,7 @@ public final class InMemoryConversationStore implements ConversationStore {
   private final InMemoryUnitOfWork db;
   private final Map<UUID, Conversation> byId = new HashMap<>();
   private final Map<String, UUID> byCanonical = new HashMap<>();
+  private final Map<UUID, List<TenantHistoryEntry>> history = new HashMap<>();
 
   public InMemoryConversationStore(InMemoryUnitOfWork db) {
     this.db = Objects.requireNonNull(db, "db");
@@ -84,12 +90,44 @@ public final class InMemoryConversationStore implements ConversationStore {
     return db.locked(
         () -> {
           Conversation c = byId.get(id);
-          if (c == null || c.tenantId() != null) {
+          if (c == null || !c.needsTenantLookup()) {
             return false;
           }
-          change(id, x -> x.withTenant(tenantId, at));
+          applyTenantChange(id, new TenantChange.Linked(tenantId), TenantSource.DIRECTORY, at);
           return true;
         });
+  }
+
+  @Override
+  public boolean changeTenant(UUID id, TenantChange change, TenantSource source, Instant at) {
+    return db.locked(
+        () -> {
+          Conversation c = byId.get(id);
+          if (c == null
+              || !Objects.equals(c.tenantId(), change.before())
+              || (source == TenantSource.DIRECTORY && c.tenantSetByHand())) {
+            return false;
+          }
+          applyTenantChange(id, change, source, at);
+          return true;
+        });
+  }
+
+  private void applyTenantChange(UUID id, TenantChange change, TenantSource source, Instant at) {
+    change(id, x -> x.withTenantChange(change, source, at));
+    List<TenantHistoryEntry> entries = history.computeIfAbsent(id, k -> new ArrayList<>());
+    entries.add(new TenantHistoryEntry(change.before(), change.after(), source, at));
+    db.onRollback(() -> entries.removeLast());
+  }
+
+  @Override
+  public void recordTenantCheck(UUID id, TenantCheck check) {
+    db.locked(() -> change(id, x -> x.withTenantCheck(check)));
+  }
+
+  @Override
+  public List<TenantHistoryEntry> tenantHistory(UUID id) {
+    return db.locked(() -> List.copyOf(history.getOrDefault(id, List.of())));
   }
 
   @Override
@@ -116,21 +154,43 @@ public final class InMemoryConversationStore implements ConversationStore {
   }
 
   @Override
-  public List<Conversation> findWithoutTenant(Instant lastMessageBefore, int limit) {
+  public List<Conversation> findDueForTenantLookup(
+      Instant now, Instant lastMessageBefore, int limit) {
     return db.locked(
         () ->
             byId.values().stream()
-                .filter(c -> c.tenantId() == null)
+                .filter(Conversation::needsTenantLookup)
+                .filter(
+                    c ->
+                        c.tenantCheck().recheckAt() == null
+                            || !c.tenantCheck().recheckAt().isAfter(now))
                 .filter(
                     c -> c.lastMessageAt() == null || !c.lastMessageAt().isAfter(lastMessageBefore))
-                .sorted(
-                    Comparator.comparing(
-                            Conversation::lastMessageAt,
-                            Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(Conversation::id))
+                .sorted(LEAST_RECENTLY_CHECKED)
                 .limit(limit)
                 .toList());
   }
+
+  @Override
+  public Optional<Instant> leastRecentTenantCheck() {
+    return db.locked(
+        () ->
+            byId.values().stream()
+                .filter(Conversation::needsTenantLookup)
+                .min(LEAST_RECENTLY_CHECKED)
+                .map(
+                    c ->
+                        c.tenantCheck().checkedAt() == null
+                            ? c.createdAt()
+                            : c.tenantCheck().checkedAt()));
+  }
+
+  /** Never checked first, then by last check; ties by id, as the PostgreSQL index orders them. */
+  private static final Comparator<Conversation> LEAST_RECENTLY_CHECKED =
+      Comparator.comparing(
+              (Conversation c) -> c.tenantCheck().checkedAt(),
+              Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Conversation::id);
 
   /** Replaces a conversation, remembering the old one for a rollback; unknown ids are ignored. */
   private Conversation change(UUID id, UnaryOperator<Conversation> update) {

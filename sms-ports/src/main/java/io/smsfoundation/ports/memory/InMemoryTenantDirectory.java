@@ -65,6 +65,22 @@ public final class InMemoryTenantDirectory implements TenantDirectory {
   }
 
   @Override
+  public TenantLookup tenantById(String tenantId) {
+    if (!available) {
+      return new TenantLookup.Unavailable("directory unavailable", 1);
+    }
+    TenantProfile tenant = tenants.get(tenantId);
+    return tenant == null
+        ? new TenantLookup.NotFound(1)
+        : new TenantLookup.Found(tenant, tenantId, 1);
+  }
+
+  /** Removes a tenant, as when its lease ends. */
+  public void remove(String tenantId) {
+    tenants.remove(tenantId);
+  }
+
+  @Override
   public LanguageUpdate updateLanguage(String tenantId, LanguageDetection language) {
     if (!available) {
       return LanguageUpdate.UNAVAILABLE;

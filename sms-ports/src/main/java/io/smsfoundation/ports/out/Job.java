@@ -20,6 +20,8 @@ public record Job(Type type, String subjectId) {
   public enum Type {
     /** Find the tenant of a conversation in the directory. */
     LINK_TENANT,
+    /** Ask the directory again whether a conversation's tenant link still holds. */
+    VERIFY_TENANT,
     /** Hand an outbound message to the SMS gateway. */
     SEND_SMS,
     /** Tell the directory a tenant's language. */
@@ -28,7 +30,8 @@ public record Job(Type type, String subjectId) {
     DELIVER_EVENT;
 
     /**
-     * {@code link-tenant}, {@code send-sms}, {@code push-tenant-language}, {@code deliver-event}.
+     * {@code link-tenant}, {@code verify-tenant}, {@code send-sms}, {@code push-tenant-language},
+     * {@code deliver-event}.
      */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -17,6 +17,19 @@ public interface TenantDirectory {
   TenantLookup lookup(List<String> variants);
 
   /**
+   * The tenant with this id, with its phone numbers: {@link TenantLookup.Found} (its {@code
+   * matchedVariant} is the tenant id), {@link TenantLookup.NotFound} for an unknown tenant, or
+   * {@link TenantLookup.Unavailable}.
+   */
+  TenantLookup tenantById(String tenantId);
+
+  /**
+   * Forgets whatever is kept about these lookup variants (a caching directory drops its answers for
+   * any of them); a directory that keeps nothing does nothing.
+   */
+  default void forget(List<String> variants) {}
+
+  /**
    * Whether this directory can know any tenant at all. A service without one skips tenant-link jobs
    * and reconciliation, which would otherwise ask "nobody" about every unknown sender.
    */
@@ -41,6 +54,11 @@ public interface TenantDirectory {
     return new TenantDirectory() {
       @Override
       public TenantLookup lookup(List<String> variants) {
+        return new TenantLookup.NotFound(0);
+      }
+
+      @Override
+      public TenantLookup tenantById(String tenantId) {
         return new TenantLookup.NotFound(0);
       }
 

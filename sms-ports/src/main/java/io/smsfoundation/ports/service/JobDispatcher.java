@@ -24,14 +24,17 @@ public final class JobDispatcher implements JobHandler {
   @Override
   public JobResult handle(Job job) {
     return switch (job.type()) {
-      case LINK_TENANT ->
-          linkTenant.link(UUID.fromString(job.subjectId()))
-                  instanceof LinkOutcome.DirectoryUnavailable unavailable
-              ? new JobResult.RetryLater(unavailable.reason())
-              : new JobResult.Done();
+      case LINK_TENANT -> result(linkTenant.link(UUID.fromString(job.subjectId())));
+      case VERIFY_TENANT -> result(linkTenant.verify(UUID.fromString(job.subjectId())));
       case SEND_SMS -> deliverSms.deliver(UUID.fromString(job.subjectId()));
       case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
       case DELIVER_EVENT -> deliverEvent.deliver(job.subjectId());
     };
+  }
+
+  private static JobResult result(LinkOutcome outcome) {
+    return outcome instanceof LinkOutcome.DirectoryUnavailable unavailable
+        ? new JobResult.RetryLater(unavailable.reason())
+        : new JobResult.Done();
   }
 }

@@ -1,17 +1,17 @@
 package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.conversation.Conversation;
-import io.smsfoundation.domain.event.EventType;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.in.LinkTenant;
 import io.smsfoundation.ports.out.ConversationStore;
-import io.smsfoundation.ports.out.EventPayloads.EventSubject;
 import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobQueue;
-import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantDirectory.LanguageUpdate;
 import io.smsfoundation.ports.out.TenantLookup;
@@ -19,16 +19,16 @@ import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Links conversations to tenants through the directory, and pushes a tenant's language back to it.
- * The directory is asked outside any transaction, so a slow directory never holds a database
- * connection; linking is conditional, so a late or repeated job never links twice.
+ * Links conversations to tenants through the directory, re-verifies links that have aged, and
+ * pushes a tenant's language back to the directory. The directory is asked outside any transaction,
+ * so a slow directory never holds a database connection; every write is conditional on what was
+ * read, so a late or repeated job never links twice or undoes a newer change.
  */
 public final class LinkTenantService implements LinkTenant {
 
@@ -41,36 +41,36 @@ public final class LinkTenantService implements LinkTenant {
   private final JobQueue jobs;
   private final PhoneNumbers phones;
   private final LanguageChanges languages;
-  private final MessageStore messages;
-  private final EventRecorder events;
+  private final TenantLinkChanges changes;
+  private final Duration linkTtl;
   private final ServiceClock clock;
 
   LinkTenantService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
-      MessageStore messages,
       TenantNumbers tenantNumbers,
       TenantDirectory directory,
       JobQueue jobs,
       PhoneNumbers phones,
-      EventRecorder events,
+      Duration linkTtl,
+      TenantLinkChanges changes,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
-    this.messages = messages;
-    this.events = events;
     this.tenantNumbers = tenantNumbers;
     this.directory = directory;
     this.jobs = jobs;
     this.phones = phones;
     this.languages = new LanguageChanges(conversations, tenantNumbers);
+    this.changes = changes;
+    this.linkTtl = linkTtl;
     this.clock = new ServiceClock(clock);
   }
 
   @Override
   public LinkOutcome link(UUID conversationId) {
     Optional<Conversation> found = conversations.findById(conversationId);
-    if (found.isEmpty() || found.get().hasTenant()) {
+    if (found.isEmpty() || !found.get().needsTenantLookup()) {
       return new LinkOutcome.NothingToDo();
     }
     Conversation conversation = found.get();
@@ -84,6 +84,8 @@ public final class LinkTenantService implements LinkTenant {
             conversationId,
             conversation.address().masked(),
             notFound.attempts());
+        conversations.recordTenantCheck(
+            conversationId, conversation.tenantCheck().missedAt(clock.now()));
         yield new LinkOutcome.NoTenant();
       }
       case TenantLookup.Unavailable unavailable -> {
@@ -110,7 +112,8 @@ public final class LinkTenantService implements LinkTenant {
                 return false;
               }
               tenantNumbers.recordUse(tenantId, conversation.address().canonical(), now);
-              announceLink(conversation.withTenant(tenantId, now), now);
+              changes.announce(
+                  conversation, new TenantChange.Linked(tenantId), TenantSource.DIRECTORY, now);
               LanguageDetection tenantLanguage =
                   tenantNumbers
                       .languageOf(tenantId)
@@ -145,20 +148,53 @@ public final class LinkTenantService implements LinkTenant {
     return new LinkOutcome.Linked(tenantId, found.matchedVariant());
   }
 
-  /**
-   * Records {@code conversation.tenant_linked}, with how many messages arrived while the tenant was
-   * unknown and the first of them, so that a workflow can catch up.
-   */
-  private void announceLink(Conversation linked, Instant at) {
-    MessageStore.InboundSummary unknown = messages.inboundSummary(linked.id());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("previous_tenant_id", null);
-    details.put("unknown_message_count", unknown.count());
-    details.put(
-        "first_unknown_message_id",
-        unknown.firstMessageId() == null ? null : unknown.firstMessageId().toString());
-    events.record(
-        EventType.CONVERSATION_TENANT_LINKED, new EventSubject(linked, null, details), at);
+  @Override
+  public LinkOutcome verify(UUID conversationId) {
+    Optional<Conversation> found = conversations.findById(conversationId);
+    if (found.isEmpty() || !found.get().needsTenantVerification(clock.now(), linkTtl)) {
+      return new LinkOutcome.NothingToDo();
+    }
+    Conversation conversation = found.get();
+    TenantLookup lookup =
+        directory.lookup(phones.lookupVariants(conversation.address().original()));
+    if (lookup instanceof TenantLookup.Unavailable unavailable) {
+      LOG.log(
+          Level.WARNING,
+          "tenant verification error conversation={0} attempts={1}: {2}",
+          conversationId,
+          unavailable.attempts(),
+          unavailable.reason());
+      return new LinkOutcome.DirectoryUnavailable(unavailable.reason());
+    }
+    String answer =
+        lookup instanceof TenantLookup.Found tenantFound ? tenantFound.tenant().tenantId() : null;
+    Instant now = clock.now();
+    TenantChange change = conversation.directoryAnswered(answer);
+    return switch (change) {
+      case TenantChange.KeptByHand kept -> new LinkOutcome.NothingToDo();
+      case TenantChange.Unchanged unchanged -> {
+        conversations.recordTenantCheck(conversationId, TenantCheck.answeredAt(now));
+        LOG.log(
+            Level.INFO,
+            "tenant confirmed conversation={0} tenant={1}",
+            conversationId,
+            unchanged.tenantId());
+        yield new LinkOutcome.Confirmed(unchanged.tenantId());
+      }
+      case TenantChange.Linked linked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Linked(
+                  linked.after(), ((TenantLookup.Found) lookup).matchedVariant())
+              : new LinkOutcome.NothingToDo();
+      case TenantChange.Relinked relinked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Relinked(relinked.before(), relinked.after())
+              : new LinkOutcome.NothingToDo();
+      case TenantChange.Unlinked unlinked ->
+          changes.apply(conversation, change, TenantSource.DIRECTORY, now)
+              ? new LinkOutcome.Unlinked(unlinked.before())
+              : new LinkOutcome.NothingToDo();
+    };
   }
 
   /** Tells the directory the tenant's language as the service knows it. */

@@ -20,6 +20,7 @@ import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Stores an inbound SMS and everything it implies in one transaction: the conversation, the message
  * with its raw form and language, consent changes, the conversation's language, and a tenant-link
- * job while the tenant is unknown. A second webhook for the same SID changes nothing.
+ * job while the tenant is unknown (or a verification job once the directory's link is older than
+ * the link time-to-live). A second webhook for the same SID changes nothing.
  */
 public final class ReceiveInboundSmsService implements ReceiveInboundSms {
 
@@ -47,10 +49,13 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
   private final EventRecorder events;
   private final ServiceClock clock;
   private final boolean linkTenants;
+  private final Duration tenantLinkTtl;
 
   /**
    * @param linkTenants whether conversations without a tenant get a tenant-link job (false when no
    *     directory is configured)
+   * @param tenantLinkTtl how long a link the directory made holds before the next inbound message
+   *     has it verified again
    */
   ReceiveInboundSmsService(
       UnitOfWork unitOfWork,
@@ -62,8 +67,10 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
       LanguageDetector detector,
       boolean linkTenants,
       EventRecorder events,
+      Duration tenantLinkTtl,
       Clock clock) {
     this.linkTenants = linkTenants;
+    this.tenantLinkTtl = tenantLinkTtl;
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
     this.messages = messages;
@@ -122,7 +129,11 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
                 if (languages.offerToTenant(conversation.tenantId(), kept, now)) {
                   jobs.enqueue(new Job(Job.Type.PUSH_TENANT_LANGUAGE, conversation.tenantId()));
                 }
-              } else if (linkTenants) {
+                if (linkTenants && conversation.needsTenantVerification(now, tenantLinkTtl)) {
+                  // numbers are recycled: ask again, in the background, whose number this is
+                  jobs.enqueue(new Job(Job.Type.VERIFY_TENANT, conversation.id().toString()));
+                }
+              } else if (linkTenants && conversation.needsTenantLookup()) {
                 jobs.enqueue(new Job(Job.Type.LINK_TENANT, conversation.id().toString()));
               }
               return new InboundOutcome.Accepted(messageId, conversation.id(), language.language());

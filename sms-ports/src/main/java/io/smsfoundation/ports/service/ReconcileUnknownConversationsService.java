@@ -9,11 +9,16 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Schedules tenant-link jobs for conversations that are still unknown. Conversations with fresh
- * activity are skipped: their inbound message already scheduled a lookup.
+ * Schedules tenant-link jobs for conversations that are still unknown, in batches: the ones never
+ * asked about first, then the least recently checked, each only once its own wait since the last
+ * "not found" has passed (1 hour, 6 hours, 1 day, then weekly: {@link
+ * io.smsfoundation.domain.conversation.TenantCheck}). Every unknown conversation is retried in
+ * turn, however many there are; none starves behind the others. Conversations with fresh activity
+ * are skipped: their inbound message already scheduled a lookup.
  */
 public final class ReconcileUnknownConversationsService implements ReconcileUnknownConversations {
 
@@ -51,7 +56,9 @@ public final class ReconcileUnknownConversationsService implements ReconcileUnkn
     if (!enabled) {
       return 0;
     }
-    List<Conversation> unknown = conversations.findWithoutTenant(clock.now().minus(quietFor), max);
+    Instant now = clock.now();
+    List<Conversation> unknown =
+        conversations.findDueForTenantLookup(now, now.minus(quietFor), max);
     if (unknown.isEmpty()) {
       return 0;
     }

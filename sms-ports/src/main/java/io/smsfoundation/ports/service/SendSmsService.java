@@ -15,21 +15,32 @@ import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.TenantDirectory;
+import io.smsfoundation.ports.out.TenantLookup;
 import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Accepts outbound messages: validates the destination (or picks the tenant's most recently used
- * number), refuses opted-out recipients, honours idempotency keys, stores the message with a send
- * job in one transaction, then waits briefly so that a fast send can answer with its SID.
+ * number, or for a tenant who never texted the first mobile number the directory has), refuses
+ * opted-out recipients, honours idempotency keys, stores the message with a send job in one
+ * transaction, then waits briefly so that a fast send can answer with its SID. The directory is
+ * asked before any transaction starts, and waited for at most the directory wait.
  */
 public final class SendSmsService implements SendSms {
 
@@ -44,22 +55,30 @@ public final class SendSmsService implements SendSms {
   private final SendCompletions completions;
   private final Duration wait;
   private final ServiceClock clock;
+  private final TenantDirectory directory;
+  private final Duration directoryWait;
   private final Set<String> keysInFlight = ConcurrentHashMap.newKeySet();
 
   /**
    * @param wait how long a request waits for its send job before answering with status {@code
    *     pending}; zero answers at once
+   * @param directoryWait how long a send to a tenant who never texted waits for the directory's
+   *     answer before it answers "unavailable"
    */
   public SendSmsService(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
       MessageStore messages,
       TenantNumbers tenantNumbers,
+      TenantDirectory directory,
       JobQueue jobs,
       PhoneNumbers phones,
       SendCompletions completions,
       Duration wait,
+      Duration directoryWait,
       Clock clock) {
+    this.directory = directory;
+    this.directoryWait = directoryWait;
     this.unitOfWork = unitOfWork;
     this.conversations = conversations;
     this.messages = messages;
@@ -73,11 +92,13 @@ public final class SendSmsService implements SendSms {
 
   @Override
   public SendResult send(SendCommand command) {
-    Optional<PhoneNumber> destination = destination(command);
-    if (destination.isEmpty()) {
-      return new SendResult.ConversationNotFound();
+    PhoneNumber to;
+    switch (destination(command)) {
+      case Destination.Number number -> to = number.to();
+      case Destination.Refused refused -> {
+        return refused.result();
+      }
     }
-    PhoneNumber to = destination.get();
     String fingerprint = fingerprint(command);
     String key = command.idempotencyKey();
     if (key == null) {
@@ -159,11 +180,18 @@ public final class SendSmsService implements SendSms {
     return new SendResult.Accepted(receipt(current));
   }
 
+  /** Where a request sends to, or why it cannot be sent. */
+  private sealed interface Destination {
+    record Number(PhoneNumber to) implements Destination {}
+
+    record Refused(SendResult result) implements Destination {}
+  }
+
   /**
    * The number to send to: {@code to}, else the conversation's number, else the tenant's most
-   * recently used one; empty when the named conversation does not exist.
+   * recently used one, else the first mobile number the directory has for the tenant.
    */
-  private Optional<PhoneNumber> destination(SendCommand command) {
+  private Destination destination(SendCommand command) {
     Optional<PhoneNumber> to =
         Optional.ofNullable(command.to())
             .map(
@@ -175,24 +203,110 @@ public final class SendSmsService implements SendSms {
     if (command.conversationId() != null) {
       Optional<Conversation> conversation = conversations.findById(command.conversationId());
       if (conversation.isEmpty()) {
-        return Optional.empty();
+        return new Destination.Refused(new SendResult.ConversationNotFound());
       }
       PhoneNumber number = numberOf(conversation.get(), command);
       if (to.isPresent() && !to.get().e164().equals(number.e164())) {
         throw InvalidCommandException.of("to", "is not the number of conversation_id");
       }
-      return Optional.of(number);
+      return new Destination.Number(number);
     }
     if (to.isPresent()) {
-      return to;
+      return new Destination.Number(to.get());
     }
-    return Optional.of(
+    Optional<PhoneNumber> used =
         tenantNumbers.numbersOf(command.tenantId()).stream()
             .map(phones::parseValid)
             .flatMap(Optional::stream)
-            .findFirst()
-            .orElseThrow(
-                () -> InvalidCommandException.of("tenant_id", "has no known phone number")));
+            .findFirst();
+    return used.isPresent()
+        ? new Destination.Number(used.get())
+        : fromDirectory(command.tenantId());
+  }
+
+  /**
+   * For a tenant who never texted: the directory's numbers are recorded (source {@code directory},
+   * mobile numbers first, so that later sends pick the same one) and the first mobile one is the
+   * destination.
+   */
+  private Destination fromDirectory(String tenantId) {
+    TenantLookup answer = askDirectory(tenantId);
+    switch (answer) {
+      case TenantLookup.NotFound notFound -> {
+        LOG.log(Level.INFO, "send refused tenant_not_found tenant={0}", tenantId);
+        return new Destination.Refused(new SendResult.TenantNotFound());
+      }
+      case TenantLookup.Unavailable unavailable -> {
+        LOG.log(
+            Level.WARNING,
+            "send refused directory_unavailable tenant={0}: {1}",
+            tenantId,
+            unavailable.reason());
+        return new Destination.Refused(new SendResult.DirectoryUnavailable(unavailable.reason()));
+      }
+      case TenantLookup.Found found -> {
+        Set<PhoneNumber> valid = new LinkedHashSet<>();
+        found.tenant().phoneNumbers().stream()
+            .map(phones::parseValid)
+            .flatMap(Optional::stream)
+            .forEach(valid::add);
+        List<String> preferred = new ArrayList<>();
+        valid.stream().filter(phones::isMobile).map(PhoneNumber::e164).forEach(preferred::add);
+        Optional<String> first = preferred.stream().findFirst();
+        valid.stream()
+            .map(PhoneNumber::e164)
+            .filter(n -> !preferred.contains(n))
+            .forEach(preferred::add);
+        if (!preferred.isEmpty()) {
+          Instant now = clock.now();
+          unitOfWork.inTransaction(
+              tx -> {
+                tenantNumbers.recordFromDirectory(tenantId, preferred, now);
+                return null;
+              });
+        }
+        return new Destination.Number(
+            first
+                .map(PhoneNumber::new)
+                .orElseThrow(
+                    () ->
+                        InvalidCommandException.of(
+                            "tenant_id", "has no mobile phone number in the tenant directory")));
+      }
+    }
+  }
+
+  /**
+   * The directory's answer about a tenant, waited for at most {@link #directoryWait}: a slow
+   * directory must not hold the caller (nor a request thread) for the whole of its own retries. The
+   * call runs on a virtual thread that is interrupted when the wait is over.
+   */
+  private TenantLookup askDirectory(String tenantId) {
+    CompletableFuture<TenantLookup> answer = new CompletableFuture<>();
+    Thread call =
+        Thread.ofVirtual()
+            .name("directory-tenant")
+            .start(
+                () -> {
+                  try {
+                    answer.complete(directory.tenantById(tenantId));
+                  } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e);
+                  }
+                });
+    try {
+      return answer.get(directoryWait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      call.interrupt();
+      return new TenantLookup.Unavailable(
+          "no answer within " + directoryWait.toMillis() + " ms", 0);
+    } catch (InterruptedException interrupted) {
+      call.interrupt();
+      Thread.currentThread().interrupt();
+      return new TenantLookup.Unavailable("interrupted", 0);
+    } catch (ExecutionException failed) {
+      throw new IllegalStateException("the tenant directory failed", failed.getCause());
+    }
   }
 
   /** The phone number of a conversation the request names, checked against its tenant. */

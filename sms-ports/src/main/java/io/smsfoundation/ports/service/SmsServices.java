@@ -12,6 +12,7 @@ import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.SendSms;
+import io.smsfoundation.ports.in.SetTenant;
 import io.smsfoundation.ports.in.SetWorkflow;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.EventPayloads;
@@ -39,6 +40,7 @@ public record SmsServices(
     ReadConversation readConversation,
     ReadMessage readMessage,
     SetWorkflow setWorkflow,
+    SetTenant setTenant,
     LinkTenant linkTenant,
     ReconcileUnknownConversations reconcileUnknownConversations,
     ReadEvents readEvents,
@@ -111,6 +113,9 @@ public record SmsServices(
    * @param reconcileQuietFor how long an unknown conversation must be quiet before reconciliation
    *     asks the directory again
    * @param webhookUrls where webhook subscriptions may post
+   * @param tenantLinkTtl how long a link the directory made holds before the next inbound message
+   *     has it verified again (numbers are recycled)
+   * @param directoryWait how long a send to a tenant who never texted waits for the directory
    */
   public record Settings(
       PhoneNumbers phones,
@@ -118,7 +123,15 @@ public record SmsServices(
       Duration sendWait,
       Duration reconcileQuietFor,
       Clock clock,
-      ManageSubscriptions.UrlPolicy webhookUrls) {
+      ManageSubscriptions.UrlPolicy webhookUrls,
+      Duration tenantLinkTtl,
+      Duration directoryWait) {
+
+    /** Links are verified again after 30 days. */
+    public static final Duration DEFAULT_TENANT_LINK_TTL = Duration.ofDays(30);
+
+    /** A send waits 2 s for the directory. */
+    public static final Duration DEFAULT_DIRECTORY_WAIT = Duration.ofSeconds(2);
 
     public Settings {
       Objects.requireNonNull(phones, "phones");
@@ -127,9 +140,14 @@ public record SmsServices(
       Objects.requireNonNull(reconcileQuietFor, "reconcileQuietFor");
       Objects.requireNonNull(clock, "clock");
       Objects.requireNonNull(webhookUrls, "webhookUrls");
+      Objects.requireNonNull(tenantLinkTtl, "tenantLinkTtl");
+      Objects.requireNonNull(directoryWait, "directoryWait");
     }
 
-    /** Settings whose subscriptions may post over plain HTTP only to loopback addresses. */
+    /**
+     * These settings with the default link time-to-live and directory wait, and subscriptions that
+     * may post over plain HTTP only to loopback addresses.
+     */
     public Settings(
         PhoneNumbers phones,
         LanguageDetector languageDetector,
@@ -142,7 +160,9 @@ public record SmsServices(
           sendWait,
           reconcileQuietFor,
           clock,
-          new ManageSubscriptions.UrlPolicy(false));
+          new ManageSubscriptions.UrlPolicy(false),
+          DEFAULT_TENANT_LINK_TTL,
+          DEFAULT_DIRECTORY_WAIT);
     }
 
     /** US numbers, a 2 s send wait, reconciliation after 10 quiet minutes, the system clock. */
@@ -153,6 +173,19 @@ public record SmsServices(
           Duration.ofSeconds(2),
           Duration.ofMinutes(10),
           Clock.systemUTC());
+    }
+
+    /** These settings with another link time-to-live. */
+    public Settings withTenantLinkTtl(Duration ttl) {
+      return new Settings(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          ttl,
+          directoryWait);
     }
   }
 
@@ -166,16 +199,23 @@ public record SmsServices(
             ports.jobQueue(),
             ports.eventPayloads(),
             new ServiceClock(clock));
+    TenantLinkChanges changes =
+        new TenantLinkChanges(
+            ports.unitOfWork(),
+            ports.conversations(),
+            ports.tenantNumbers(),
+            ports.messages(),
+            events);
     LinkTenantService linkTenant =
         new LinkTenantService(
             ports.unitOfWork(),
             ports.conversations(),
-            ports.messages(),
             ports.tenantNumbers(),
             ports.tenantDirectory(),
             ports.jobQueue(),
             settings.phones(),
-            events,
+            settings.tenantLinkTtl(),
+            changes,
             clock);
     DeliverSmsService deliver =
         new DeliverSmsService(
@@ -204,6 +244,7 @@ public record SmsServices(
             settings.languageDetector(),
             ports.tenantDirectory().knowsTenants(),
             events,
+            settings.tenantLinkTtl(),
             clock),
         new RecordDeliveryStatusService(
             ports.unitOfWork(), ports.messages(), ports.conversations(), events, clock),
@@ -212,14 +253,18 @@ public record SmsServices(
             ports.conversations(),
             ports.messages(),
             ports.tenantNumbers(),
+            ports.tenantDirectory(),
             ports.jobQueue(),
             settings.phones(),
             completions,
             settings.sendWait(),
+            settings.directoryWait(),
             clock),
         new ReadConversationService(ports.conversations(), ports.messages(), settings.phones()),
         new ReadMessageService(ports.messages()),
         new SetWorkflowService(ports.conversations(), settings.phones(), clock),
+        new SetTenantService(
+            ports.conversations(), changes, ports.tenantDirectory(), settings.phones(), clock),
         linkTenant,
         new ReconcileUnknownConversationsService(
             ports.unitOfWork(),

@@ -4,12 +4,16 @@ import static io.smsfoundation.ports.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantChange;
+import io.smsfoundation.domain.conversation.TenantCheck;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.Address;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
 import io.smsfoundation.ports.out.ConversationCounts;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -165,18 +169,138 @@ public abstract class ConversationStoreContract {
   }
 
   @Test
-  void conversations_without_tenant_are_listed_oldest_activity_first_up_to_the_limit() {
-    Conversation old = store.upsert(Samples.conversation(Samples.e164(), at(0)));
-    Conversation middle = store.upsert(Samples.conversation(Samples.e164(), at(10)));
-    Conversation linked = store.upsert(Samples.conversation(Samples.e164(), at(5)));
+  void conversations_due_for_a_lookup_come_never_checked_first_then_least_recently_checked() {
+    Conversation recent = store.upsert(Samples.conversation(Samples.e164(), at(20)));
+    Conversation older = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    Conversation never = store.upsert(Samples.conversation(Samples.e164(), at(10)));
+    Conversation waiting = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    Conversation active = store.upsert(Samples.conversation(Samples.e164(), at(100)));
+    Conversation linked = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    Conversation noneByHand = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.recordTenantCheck(recent.id(), new TenantCheck(at(30), 1, at(35)));
+    store.recordTenantCheck(older.id(), new TenantCheck(at(25), 3, at(33)));
+    store.recordTenantCheck(waiting.id(), new TenantCheck(at(5), 4, at(1000)));
     store.linkTenant(linked.id(), "tenant-1", at(6));
-    store.upsert(Samples.conversation(Samples.e164(), at(100)));
+    store.changeTenant(
+        noneByHand.id(), new TenantChange.Unchanged(null), TenantSource.MANUAL, at(7));
 
-    List<Conversation> quiet = store.findWithoutTenant(at(50), 10);
-    List<Conversation> one = store.findWithoutTenant(at(50), 1);
+    List<Conversation> due = store.findDueForTenantLookup(at(40), at(50), 10);
+    List<Conversation> first = store.findDueForTenantLookup(at(40), at(50), 1);
 
-    assertThat(quiet).extracting(Conversation::id).containsExactly(old.id(), middle.id());
-    assertThat(one).extracting(Conversation::id).containsExactly(old.id());
+    assertThat(due)
+        .extracting(Conversation::id)
+        .containsExactly(never.id(), older.id(), recent.id());
+    assertThat(first).extracting(Conversation::id).containsExactly(never.id());
+    assertThat(store.findDueForTenantLookup(at(34), at(50), 10))
+        .extracting(Conversation::id)
+        .containsExactly(never.id(), older.id());
+    assertThat(store.findDueForTenantLookup(at(2000), at(200), 10))
+        .extracting(Conversation::id)
+        .contains(waiting.id(), active.id())
+        .doesNotContain(linked.id(), noneByHand.id());
+  }
+
+  @Test
+  void a_recorded_tenant_check_reads_back() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+
+    store.recordTenantCheck(c.id(), new TenantCheck(at(10), 2, at(20)));
+
+    assertThat(store.findById(c.id()).orElseThrow().tenantCheck())
+        .isEqualTo(new TenantCheck(at(10), 2, at(20)));
+  }
+
+  @Test
+  void the_least_recent_check_is_that_of_the_conversation_waiting_longest_for_a_lookup() {
+    assertThat(store.leastRecentTenantCheck()).isEmpty();
+    Conversation checked = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.recordTenantCheck(checked.id(), new TenantCheck(at(30), 1, at(40)));
+    Conversation other = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.recordTenantCheck(other.id(), new TenantCheck(at(50), 1, at(60)));
+
+    assertThat(store.leastRecentTenantCheck()).contains(at(30));
+
+    store.upsert(Samples.conversation(Samples.e164(), at(45)));
+    assertThat(store.leastRecentTenantCheck()).as("never checked: its creation").contains(at(45));
+  }
+
+  @Test
+  void a_first_link_records_its_source_its_check_and_a_history_entry() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.recordTenantCheck(c.id(), new TenantCheck(at(1), 1, at(2)));
+
+    store.linkTenant(c.id(), "tenant-1", at(5));
+
+    Conversation linked = store.findById(c.id()).orElseThrow();
+    assertThat(linked.tenantSource()).isEqualTo(TenantSource.DIRECTORY);
+    assertThat(linked.tenantCheck()).isEqualTo(TenantCheck.answeredAt(at(5)));
+    assertThat(store.tenantHistory(c.id()))
+        .containsExactly(new TenantHistoryEntry(null, "tenant-1", TenantSource.DIRECTORY, at(5)));
+  }
+
+  @Test
+  void a_tenant_change_applies_only_while_the_tenant_is_the_one_it_was_decided_on() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.linkTenant(c.id(), "tenant-1", at(5));
+
+    boolean moved =
+        store.changeTenant(
+            c.id(),
+            new TenantChange.Relinked("tenant-1", "tenant-2"),
+            TenantSource.DIRECTORY,
+            at(9));
+    boolean stale =
+        store.changeTenant(
+            c.id(),
+            new TenantChange.Relinked("tenant-1", "tenant-3"),
+            TenantSource.DIRECTORY,
+            at(9));
+    boolean unlinked =
+        store.changeTenant(
+            c.id(), new TenantChange.Unlinked("tenant-2"), TenantSource.DIRECTORY, at(12));
+
+    assertThat(moved).isTrue();
+    assertThat(stale).isFalse();
+    assertThat(unlinked).isTrue();
+    Conversation after = store.findById(c.id()).orElseThrow();
+    assertThat(after.tenantId()).isNull();
+    assertThat(after.tenantCheck().checkedAt()).isEqualTo(at(12));
+    assertThat(store.tenantHistory(c.id()))
+        .containsExactly(
+            new TenantHistoryEntry(null, "tenant-1", TenantSource.DIRECTORY, at(5)),
+            new TenantHistoryEntry("tenant-1", "tenant-2", TenantSource.DIRECTORY, at(9)),
+            new TenantHistoryEntry("tenant-2", null, TenantSource.DIRECTORY, at(12)));
+  }
+
+  @Test
+  void the_directory_never_changes_a_link_set_by_hand() {
+    Conversation c = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    Conversation none = store.upsert(Samples.conversation(Samples.e164(), at(0)));
+    store.linkTenant(c.id(), "tenant-1", at(5));
+
+    boolean byHand =
+        store.changeTenant(
+            c.id(), new TenantChange.Relinked("tenant-1", "tenant-9"), TenantSource.MANUAL, at(6));
+    boolean byDirectory =
+        store.changeTenant(
+            c.id(),
+            new TenantChange.Relinked("tenant-9", "tenant-2"),
+            TenantSource.DIRECTORY,
+            at(7));
+    store.changeTenant(none.id(), new TenantChange.Unchanged(null), TenantSource.MANUAL, at(8));
+
+    assertThat(byHand).isTrue();
+    assertThat(byDirectory).isFalse();
+    assertThat(store.linkTenant(none.id(), "tenant-3", at(9))).isFalse();
+    assertThat(store.findById(c.id()).orElseThrow())
+        .satisfies(
+            x -> {
+              assertThat(x.tenantId()).isEqualTo("tenant-9");
+              assertThat(x.tenantSource()).isEqualTo(TenantSource.MANUAL);
+            });
+    assertThat(store.findById(none.id()).orElseThrow().tenantSetByHand()).isTrue();
+    assertThat(store.tenantHistory(none.id()))
+        .containsExactly(new TenantHistoryEntry(null, null, TenantSource.MANUAL, at(8)));
   }
 
   @Test

@@ -67,6 +67,27 @@ public abstract class TenantDirectoryContract {
   }
 
   @Test
+  void a_tenant_is_found_by_its_id_with_all_its_numbers() {
+    TenantDirectory directory = directoryWith(List.of(ANA, BIA));
+
+    assertThat(directory.tenantById("tenant-bia"))
+        .isInstanceOfSatisfying(
+            TenantLookup.Found.class,
+            found -> {
+              assertThat(found.tenant().tenantId()).isEqualTo("tenant-bia");
+              assertThat(found.tenant().phoneNumbers())
+                  .containsExactly("+5511912345678", "+12015550122");
+            });
+  }
+
+  @Test
+  void an_unknown_tenant_id_is_not_found() {
+    TenantDirectory directory = directoryWith(List.of(ANA, BIA));
+
+    assertThat(directory.tenantById("tenant-nobody")).isInstanceOf(TenantLookup.NotFound.class);
+  }
+
+  @Test
   void a_language_update_of_a_known_tenant_is_accepted_and_visible_to_lookups() {
     TenantDirectory directory = directoryWith(List.of(ANA, BIA));
 

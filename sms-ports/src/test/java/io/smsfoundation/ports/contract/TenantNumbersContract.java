@@ -42,6 +42,33 @@ public abstract class TenantNumbersContract {
   }
 
   @Test
+  void numbers_from_the_directory_come_after_used_ones_in_the_directorys_order() {
+    numbers.recordUse("tenant-1", "+12015550101", at(0));
+
+    numbers.recordFromDirectory(
+        "tenant-1", java.util.List.of("+12015550109", "+12015550101", "+12015550105"), at(50));
+
+    assertThat(numbers.numbersOf("tenant-1"))
+        .containsExactly("+12015550101", "+12015550109", "+12015550105");
+    numbers.recordUse("tenant-1", "+12015550105", at(60));
+    assertThat(numbers.numbersOf("tenant-1"))
+        .containsExactly("+12015550105", "+12015550101", "+12015550109");
+  }
+
+  @Test
+  void a_forgotten_number_is_no_longer_the_tenants() {
+    numbers.recordUse("tenant-1", "+12015550101", at(0));
+    numbers.recordUse("tenant-1", "+12015550102", at(10));
+    numbers.recordUse("tenant-2", "+12015550102", at(20));
+
+    numbers.forget("tenant-1", "+12015550102");
+    numbers.forget("tenant-1", "+19995550000");
+
+    assertThat(numbers.numbersOf("tenant-1")).containsExactly("+12015550101");
+    assertThat(numbers.numbersOf("tenant-2")).containsExactly("+12015550102");
+  }
+
+  @Test
   void an_unknown_tenant_has_no_numbers_and_no_language() {
     assertThat(numbers.numbersOf("nobody")).isEmpty();
     assertThat(numbers.languageOf("nobody")).isEmpty();

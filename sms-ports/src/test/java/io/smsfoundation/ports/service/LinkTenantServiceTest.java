@@ -1,15 +1,19 @@
 package io.smsfoundation.ports.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.conversation.TenantSource;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.LinkTenant.LinkOutcome;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
+import io.smsfoundation.ports.in.SetTenant;
 import io.smsfoundation.ports.memory.InMemoryAdapters;
 import io.smsfoundation.ports.out.TenantDirectory;
+import io.smsfoundation.ports.out.TenantHistoryEntry;
 import io.smsfoundation.ports.out.TenantProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,15 +120,131 @@ class LinkTenantServiceTest {
         .put(new TenantProfile("tenant-1", List.of("+12015550123"), Language.UNKNOWN));
 
     assertThat(h.services.reconcileUnknownConversations().reconcile(100))
-        .as("too recent to reconcile")
+        .as("just asked, by the job of its inbound message")
         .isZero();
-    h.clock.advance(Duration.ofMinutes(11));
+    h.clock.advance(Duration.ofMinutes(59));
+    assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isZero();
+    h.clock.advance(Duration.ofMinutes(2));
     assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isEqualTo(1);
     h.runJobs();
 
     assertThat(h.adapters.conversations().findById(conversationId).orElseThrow().tenantId())
         .isEqualTo("tenant-1");
     assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isZero();
+  }
+
+  @Test
+  void an_unknown_number_is_asked_about_again_after_1_hour_6_hours_1_day_then_weekly() {
+    UUID conversationId = receive("+12015550123", "hello");
+    h.runJobs();
+    List<Duration> waits = new java.util.ArrayList<>();
+    for (int miss = 1; miss <= 5; miss++) {
+      Instant checked =
+          h.adapters
+              .conversations()
+              .findById(conversationId)
+              .orElseThrow()
+              .tenantCheck()
+              .checkedAt();
+      Instant due =
+          h.adapters
+              .conversations()
+              .findById(conversationId)
+              .orElseThrow()
+              .tenantCheck()
+              .recheckAt();
+      waits.add(Duration.between(checked, due));
+      h.clock.advance(Duration.between(h.clock.instant(), due).plusSeconds(1));
+      assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isEqualTo(1);
+      h.runJobs();
+    }
+
+    assertThat(waits)
+        .containsExactly(
+            Duration.ofHours(1),
+            Duration.ofHours(6),
+            Duration.ofDays(1),
+            Duration.ofDays(7),
+            Duration.ofDays(7));
+  }
+
+  @Test
+  void a_link_older_than_its_time_to_live_moves_to_the_new_owner_of_the_number_with_history() {
+    TenantProfile old = new TenantProfile("tenant-old", List.of("+12015550123"), Language.UNKNOWN);
+    h.adapters.tenantDirectory().put(old);
+    UUID conversationId = receive("+12015550123", "hello");
+    h.runJobs();
+    h.adapters.tenantDirectory().remove("tenant-old");
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-new", List.of("+12015550123"), Language.UNKNOWN));
+
+    receive("+12015550123", "still me? no, a new tenant");
+    h.runJobs();
+    assertThat(h.conversation("+12015550123").tenantId())
+        .as("the link is fresh: not asked again")
+        .isEqualTo("tenant-old");
+
+    h.clock.advance(SmsServices.Settings.DEFAULT_TENANT_LINK_TTL.plusMinutes(1));
+    receive("+12015550123", "hi, I just moved in");
+    h.runJobs();
+
+    Conversation moved = h.conversation("+12015550123");
+    assertThat(moved.tenantId()).isEqualTo("tenant-new");
+    assertThat(moved.tenantSource()).isEqualTo(TenantSource.DIRECTORY);
+    assertThat(h.adapters.conversations().tenantHistory(conversationId))
+        .extracting(TenantHistoryEntry::before, TenantHistoryEntry::after)
+        .containsExactly(tuple(null, "tenant-old"), tuple("tenant-old", "tenant-new"));
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-new")).containsExactly("+12015550123");
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-old"))
+        .as("a send to the old tenant must not reach the number's new owner")
+        .isEmpty();
+  }
+
+  @Test
+  void a_link_set_by_hand_survives_re_verification() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-dir", List.of("+12015550123"), Language.UNKNOWN));
+    UUID conversationId = receive("+12015550123", "hello");
+    h.runJobs();
+
+    Conversation set =
+        h.services
+            .setTenant()
+            .set(new SetTenant.TenantCommand("(201) 555-0123", "tenant-hand"))
+            .orElseThrow();
+    h.clock.advance(SmsServices.Settings.DEFAULT_TENANT_LINK_TTL.plusDays(1));
+    receive("+12015550123", "hello again");
+    h.runJobs();
+
+    assertThat(set.tenantSource()).isEqualTo(TenantSource.MANUAL);
+    assertThat(h.services.linkTenant().verify(conversationId))
+        .isInstanceOf(LinkOutcome.NothingToDo.class);
+    assertThat(h.conversation("+12015550123").tenantId()).isEqualTo("tenant-hand");
+    assertThat(h.adapters.conversations().tenantHistory(conversationId))
+        .extracting(TenantHistoryEntry::after, TenantHistoryEntry::source)
+        .containsExactly(
+            tuple("tenant-dir", TenantSource.DIRECTORY), tuple("tenant-hand", TenantSource.MANUAL));
+  }
+
+  @Test
+  void no_tenant_set_by_hand_is_never_looked_up_again() {
+    UUID conversationId = receive("+12015550123", "hello");
+    h.runJobs();
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-dir", List.of("+12015550123"), Language.UNKNOWN));
+
+    h.services.setTenant().set(new SetTenant.TenantCommand("+12015550123", null));
+    receive("+12015550123", "hello again");
+    h.runJobs();
+    h.clock.advance(Duration.ofDays(30));
+
+    assertThat(h.services.reconcileUnknownConversations().reconcile(100)).isZero();
+    assertThat(h.services.linkTenant().link(conversationId))
+        .isInstanceOf(LinkOutcome.NothingToDo.class);
+    assertThat(h.conversation("+12015550123").tenantId()).isNull();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.smsfoundation.ports.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
@@ -15,7 +16,9 @@ import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.SendOutcome;
+import io.smsfoundation.ports.out.TenantProfile;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -233,14 +236,61 @@ class SendSmsServiceTest {
         accepted(h.services.sendSms().send(new SendCommand(null, null, "tenant-1", "Hi!", null)));
 
     assertThat(h.message(receipt.messageId()).to()).isEqualTo("+12015550122");
+    assertThat(
+            h.services.sendSms().send(new SendCommand(null, null, "tenant-unknown", "Hi!", null)))
+        .isInstanceOf(SendResult.TenantNotFound.class);
+  }
+
+  @Test
+  void a_tenant_who_never_texted_gets_the_first_mobile_number_the_directory_has() {
+    h.adapters
+        .tenantDirectory()
+        .put(
+            new TenantProfile(
+                "tenant-new",
+                List.of("not a number", "+44 20 7183 8750", "(201) 555-0177", "+12015550188"),
+                Language.UNKNOWN));
+
+    Receipt receipt =
+        accepted(
+            h.services.sendSms().send(new SendCommand(null, null, "tenant-new", "Rent due", null)));
+
+    // the London number is a fixed line: no SMS
+    assertThat(h.message(receipt.messageId()).to()).isEqualTo("+12015550177");
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-new"))
+        .containsExactly("+12015550177", "+12015550188", "+442071838750");
+    Receipt again =
+        accepted(
+            h.services.sendSms().send(new SendCommand(null, null, "tenant-new", "Reminder", null)));
+    assertThat(h.message(again.messageId()).to()).isEqualTo("+12015550177");
+  }
+
+  @Test
+  void a_tenant_whose_directory_numbers_cannot_take_sms_is_refused_on_the_tenant_id() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-landline", List.of("+44 20 7183 8750"), Language.UNKNOWN));
+
     assertThatThrownBy(
             () ->
                 h.services
                     .sendSms()
-                    .send(new SendCommand(null, null, "tenant-unknown", "Hi!", null)))
+                    .send(new SendCommand(null, null, "tenant-landline", "Hi!", null)))
         .isInstanceOfSatisfying(
             InvalidCommandException.class,
             e -> assertThat(e.fieldErrors()).containsKey("tenant_id"));
+  }
+
+  @Test
+  void a_directory_that_cannot_answer_refuses_a_send_to_a_tenant_who_never_texted() {
+    h.adapters
+        .tenantDirectory()
+        .put(new TenantProfile("tenant-new", List.of("+12015550177"), Language.UNKNOWN));
+    h.adapters.tenantDirectory().setAvailable(false);
+
+    assertThat(h.services.sendSms().send(new SendCommand(null, null, "tenant-new", "Hi!", null)))
+        .isInstanceOf(SendResult.DirectoryUnavailable.class);
+    assertThat(h.adapters.tenantNumbers().numbersOf("tenant-new")).isEmpty();
   }
 
   @Test
