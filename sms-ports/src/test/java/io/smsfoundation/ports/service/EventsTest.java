@@ -15,6 +15,7 @@ import io.smsfoundation.ports.in.ManageSubscriptions.RetryOutcome;
 import io.smsfoundation.ports.in.ReadEvents.EventQuery;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
+import io.smsfoundation.ports.in.SetTenant.TenantCommand;
 import io.smsfoundation.ports.out.TenantProfile;
 import io.smsfoundation.ports.out.WebhookSender.WebhookPost;
 import java.nio.charset.StandardCharsets;
@@ -206,5 +207,29 @@ class EventsTest {
     assertThat(events.get(4).data())
         .contains("\"previous_status\":\"queued\"")
         .contains("\"status\":\"delivered\"");
+  }
+
+  @Test
+  void a_tenant_set_by_hand_over_a_directory_link_is_a_tenant_changed_event() {
+    knownTenant("+12015550107");
+    Created subscription = subscribe(Set.of(EventType.CONVERSATION_TENANT_CHANGED), false);
+
+    h.services.setTenant().set(new TenantCommand("+12015550107", "tenant-8"));
+    h.services.setTenant().set(new TenantCommand("+12015550107", "tenant-8"));
+    h.runJobs();
+
+    List<Event> changes =
+        feed().stream().filter(e -> e.type() == EventType.CONVERSATION_TENANT_CHANGED).toList();
+    assertThat(changes)
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e.data())
+                    .contains("\"tenant_id\":\"tenant-8\"")
+                    .contains("\"previous_tenant_id\":\"tenant-7\"")
+                    .contains("\"tenant_source\":\"manual\""));
+    assertThat(h.adapters.webhookSender().posts())
+        .extracting(WebhookPost::subscriptionId)
+        .containsExactly(subscription.subscription().id());
   }
 }
