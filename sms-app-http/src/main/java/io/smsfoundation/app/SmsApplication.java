@@ -13,6 +13,7 @@ import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhook;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.LocalCredentials;
@@ -23,6 +24,7 @@ import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
 import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ApiKeys;
+import io.smsfoundation.app.http.ClientAddresses;
 import io.smsfoundation.app.http.ConversationEndpoint;
 import io.smsfoundation.app.http.EventsEndpoint;
 import io.smsfoundation.app.http.HealthEndpoint;
@@ -39,6 +41,7 @@ import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
+import io.smsfoundation.app.twilio.ForgedWebhookGuard;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
@@ -64,6 +67,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -451,15 +455,15 @@ public final class SmsApplication {
     HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
     SubscriptionsEndpoints subscriptions =
         new SubscriptionsEndpoints(services.manageSubscriptions(), json);
+    // one guard for every webhook path: a forger is counted wherever it posts
+    ForgedWebhookGuard forged = new ForgedWebhookGuard(config.invalidSignaturesPerMinute(), clock);
+    ClientAddresses clients = ClientAddresses.trusting(config.trustedProxies());
+    Function<TwilioWebhook, TwilioWebhookEndpoint> twilioRoute =
+        webhook -> new TwilioWebhookEndpoint(webhook, publicBaseUrl, forged, clients);
     return List.of(
+        Route.post("/webhook/twilio/sms", Access.PUBLIC, twilioRoute.apply(webhooks.inboundSms())),
         Route.post(
-            "/webhook/twilio/sms",
-            Access.PUBLIC,
-            new TwilioWebhookEndpoint(webhooks.inboundSms(), publicBaseUrl)),
-        Route.post(
-            "/webhook/twilio/status",
-            Access.PUBLIC,
-            new TwilioWebhookEndpoint(webhooks.statusCallback(), publicBaseUrl)),
+            "/webhook/twilio/status", Access.PUBLIC, twilioRoute.apply(webhooks.statusCallback())),
         Route.post(
             "/sms/send",
             Access.API_KEY,

@@ -2,6 +2,7 @@ package io.smsfoundation.app.config;
 
 import io.smsfoundation.adapter.monitor.MonitorSettings;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
+import io.smsfoundation.app.http.ClientAddresses;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +28,11 @@ import java.util.regex.Pattern;
  * @param metricsToken the bearer token {@code GET /metrics} requires, or {@code null} when it is
  *     open (for a scraper on a private network)
  * @param tenants how tenant links are kept true: re-verification, reconciliation, directory cache
+ * @param replies what senders are answered, and the inbound rate per sender
+ * @param invalidSignaturesPerMinute bad webhook signatures a client address may send a minute
+ *     before it is refused for a minute; {@code 0} for no limit
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, comma-separated
+ *     addresses and CIDR networks, or {@code null}
  */
 public record AppConfig(
     Mode mode,
@@ -43,7 +49,10 @@ public record AppConfig(
     LogFormat logFormat,
     int sendRatePerMinute,
     String metricsToken,
-    Tenants tenants) {
+    Tenants tenants,
+    ReplyConfig replies,
+    int invalidSignaturesPerMinute,
+    String trustedProxies) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -74,6 +83,10 @@ public record AppConfig(
   public static final String TENANT_CACHE_SIZE = "TENANT_CACHE_SIZE";
   public static final String RECONCILE_INTERVAL = "RECONCILE_INTERVAL";
   public static final String RECONCILE_BATCH_SIZE = "RECONCILE_BATCH_SIZE";
+  public static final String SMS_INVALID_SIGNATURES_PER_MINUTE =
+      "SMS_INVALID_SIGNATURES_PER_MINUTE";
+  public static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
+  public static final int DEFAULT_INVALID_SIGNATURES_PER_MINUTE = 30;
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -282,7 +295,10 @@ public record AppConfig(
         logFormat,
         sendRatePerMinute,
         metricsToken,
-        tenants);
+        tenants,
+        replies,
+        invalidSignaturesPerMinute,
+        trustedProxies);
   }
 
   /**
@@ -384,6 +400,19 @@ public record AppConfig(
                 Duration.ofDays(1)),
             read.integer(RECONCILE_BATCH_SIZE, Tenants.DEFAULT_RECONCILE_BATCH, 1, 100_000));
 
+    ReplyConfig replies = ReplyConfig.read(read);
+    int invalidSignatures =
+        read.integer(
+            SMS_INVALID_SIGNATURES_PER_MINUTE, DEFAULT_INVALID_SIGNATURES_PER_MINUTE, 0, 1_000_000);
+    String trustedProxies = read.text(TRUSTED_PROXIES);
+    if (trustedProxies != null) {
+      try {
+        ClientAddresses.trusting(trustedProxies);
+      } catch (IllegalArgumentException invalid) {
+        read.problem(TRUSTED_PROXIES, "holds " + invalid.getMessage());
+      }
+    }
+
     if (mode == Mode.PRODUCTION) {
       read.require(TWILIO_ACCOUNT_SID, "production");
       read.require(TWILIO_AUTH_TOKEN, "production");
@@ -424,7 +453,10 @@ public record AppConfig(
         logFormat,
         sendRate,
         metricsToken,
-        tenants);
+        tenants,
+        replies,
+        invalidSignatures,
+        trustedProxies);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -470,11 +502,17 @@ public record AppConfig(
         + (metricsToken == null ? "-" : "***")
         + ", "
         + tenants
+        + ", "
+        + replies
+        + ", invalidSignaturesPerMinute="
+        + invalidSignaturesPerMinute
+        + ", trustedProxies="
+        + trustedProxies
         + "]";
   }
 
   /** Reads variables and collects problems, so that one run reports all of them. */
-  private static final class Reader {
+  static final class Reader {
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
@@ -576,7 +614,7 @@ public record AppConfig(
       return fallback;
     }
 
-    private static Duration parseDuration(String value) {
+    static Duration parseDuration(String value) {
       if (value.equals("0")) {
         return Duration.ZERO;
       }

@@ -110,6 +110,18 @@ public final class ApiError extends RuntimeException {
         Map.of("Retry-After", Long.toString(retryAfterSeconds)));
   }
 
+  /** A client address that sent too many webhooks with a bad signature. */
+  public static ApiError tooManyForgedWebhooks(long retryAfterSeconds) {
+    return new ApiError(
+        429,
+        "sms.rate_limited",
+        "Too many webhooks with a bad signature from this address; retry after "
+            + retryAfterSeconds
+            + " s",
+        Map.of("retry_after_seconds", retryAfterSeconds),
+        Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+  }
+
   public static ApiError internal() {
     return new ApiError(500, "sms.internal", "Internal error", null, Map.of());
   }

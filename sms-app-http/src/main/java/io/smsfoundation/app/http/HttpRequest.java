@@ -23,12 +23,14 @@ public final class HttpRequest {
   private final String requestId;
   private final String caller;
   private final long receivedNanos;
+  private final String peerAddress;
 
   /**
    * @param headers header values by lower-case name (the first value of repeated headers)
    * @param caller the id of the API key that authenticated the request, or {@code null}
    * @param receivedNanos {@link System#nanoTime()} when the request arrived, to measure how long
    *     answering it took
+   * @param peerAddress the IP address of the socket peer (the client, or the proxy in front)
    */
   public HttpRequest(
       String method,
@@ -40,7 +42,8 @@ public final class HttpRequest {
       byte[] body,
       String requestId,
       String caller,
-      long receivedNanos) {
+      long receivedNanos,
+      String peerAddress) {
     this.method = Objects.requireNonNull(method, "method");
     this.rawPath = Objects.requireNonNull(rawPath, "rawPath");
     this.rawQuery = rawQuery;
@@ -51,6 +54,7 @@ public final class HttpRequest {
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.caller = caller;
     this.receivedNanos = receivedNanos;
+    this.peerAddress = Objects.requireNonNull(peerAddress, "peerAddress");
   }
 
   public String method() {
@@ -106,6 +110,11 @@ public final class HttpRequest {
     return receivedNanos;
   }
 
+  /** The IP address of the socket peer: the client, or the proxy in front of the service. */
+  public String peerAddress() {
+    return peerAddress;
+  }
+
   /** This request with its API-key caller set. */
   HttpRequest authenticatedAs(String callerId) {
     return new HttpRequest(
@@ -118,6 +127,7 @@ public final class HttpRequest {
         body,
         requestId,
         callerId,
-        receivedNanos);
+        receivedNanos,
+        peerAddress);
   }
 }

@@ -179,7 +179,8 @@ public final class HttpServer {
         body(ctx),
         ctx.attribute(ATTR_REQUEST_ID),
         null,
-        ctx.<Long>attribute(ATTR_STARTED));
+        ctx.<Long>attribute(ATTR_STARTED),
+        ctx.req().getRemoteAddr());
   }
 
   /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is refused before it is all read. */

@@ -53,6 +53,19 @@ public final class ComplianceTexts {
               "{company}: você voltou a receber mensagens. Responda AJUDA para ajuda, STOP para"
                   + " cancelar."));
 
+  /** The help texts when no contact is configured. */
+  private static final Map<Language, String> HELP_WITHOUT_CONTACT =
+      Map.of(
+          Language.EN,
+          "{company}: for help reply to this number. Msg&data rates may apply. Reply STOP to opt"
+              + " out.",
+          Language.ES,
+          "{company}: para ayuda responde a este número. Pueden aplicarse tarifas de mensajes y"
+              + " datos. Responde STOP para darte de baja.",
+          Language.PT,
+          "{company}: para ajuda responda a este número. Podem ser cobradas tarifas de mensagens"
+              + " e dados. Responda STOP para cancelar.");
+
   private final Map<OptIntent, Map<Language, String>> texts;
 
   private ComplianceTexts(Map<OptIntent, Map<Language, String>> texts) {
@@ -62,22 +75,26 @@ public final class ComplianceTexts {
   /**
    * The built-in texts, with {@code company} and {@code contact} filled in.
    *
+   * @param contact a phone number, address or web page for help, or {@code null} for none (the help
+   *     texts then only invite a reply)
    * @param overrides texts that replace the built-in ones, by keyword and language; may hold the
    *     placeholders {@value #COMPANY} and {@value #CONTACT}
    */
   public static ComplianceTexts of(
       String company, String contact, Map<OptIntent, Map<Language, String>> overrides) {
     Objects.requireNonNull(company, "company");
-    Objects.requireNonNull(contact, "contact");
+    boolean noContact = contact == null || contact.isBlank();
     Map<OptIntent, Map<Language, String>> texts = new EnumMap<>(OptIntent.class);
     for (OptIntent intent : DEFAULTS.keySet()) {
+      Map<Language, String> defaults =
+          noContact && intent == OptIntent.HELP ? HELP_WITHOUT_CONTACT : DEFAULTS.get(intent);
       Map<Language, String> byLanguage = new EnumMap<>(Language.class);
       for (Language language : new Language[] {Language.EN, Language.ES, Language.PT}) {
         String text =
-            overrides
-                .getOrDefault(intent, Map.of())
-                .getOrDefault(language, DEFAULTS.get(intent).get(language));
-        byLanguage.put(language, text.replace(COMPANY, company).replace(CONTACT, contact));
+            overrides.getOrDefault(intent, Map.of()).getOrDefault(language, defaults.get(language));
+        byLanguage.put(
+            language,
+            text.replace(COMPANY, company).replace(CONTACT, noContact ? "" : contact.strip()));
       }
       texts.put(intent, Map.copyOf(byLanguage));
     }

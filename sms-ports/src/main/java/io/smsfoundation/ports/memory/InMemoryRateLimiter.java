@@ -1,7 +1,6 @@
 package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.ports.out.RateLimiter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +12,6 @@ public final class InMemoryRateLimiter implements RateLimiter {
   private final InMemoryUnitOfWork db;
   private final Map<String, Bucket> buckets = new HashMap<>();
 
-  private record Bucket(double tokens, Instant updatedAt) {}
-
   public InMemoryRateLimiter(InMemoryUnitOfWork db) {
     this.db = Objects.requireNonNull(db, "db");
   }
@@ -24,17 +21,9 @@ public final class InMemoryRateLimiter implements RateLimiter {
     return db.locked(
         () -> {
           Bucket before = buckets.get(key);
-          double tokens;
-          Instant at = now;
-          if (before == null) {
-            tokens = perMinute;
-          } else {
-            double elapsed = Math.max(0, Duration.between(before.updatedAt(), now).toNanos() / 1e9);
-            tokens = Math.min(perMinute, before.tokens() + elapsed * perMinute / 60.0);
-            at = now.isAfter(before.updatedAt()) ? now : before.updatedAt();
-          }
-          boolean allowed = tokens >= 1;
-          buckets.put(key, new Bucket(allowed ? tokens - 1 : tokens, at));
+          Bucket refilled =
+              before == null ? Bucket.full(perMinute, now) : before.refilledAt(perMinute, now);
+          buckets.put(key, refilled.hasToken() ? refilled.lessOne() : refilled);
           db.onRollback(
               () -> {
                 if (before == null) {
@@ -43,9 +32,7 @@ public final class InMemoryRateLimiter implements RateLimiter {
                   buckets.put(key, before);
                 }
               });
-          return allowed
-              ? Decision.allow()
-              : new Decision(false, RateLimiter.untilOneToken(tokens, perMinute));
+          return refilled.decision(perMinute);
         });
   }
 }

@@ -33,4 +33,46 @@ public interface RateLimiter {
     double missing = Math.max(0, 1 - tokens);
     return Duration.ofMillis((long) Math.ceil(missing * 60_000.0 / perMinute));
   }
+
+  /**
+   * One key's bucket as adapters that keep it in memory hold it: {@code tokens} left at {@code
+   * updatedAt}. A clock that steps back refills nothing.
+   */
+  record Bucket(double tokens, Instant updatedAt) {
+
+    public Bucket {
+      Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A full bucket, as a key's first request finds it. */
+    public static Bucket full(int perMinute, Instant now) {
+      return new Bucket(perMinute, now);
+    }
+
+    /** This bucket refilled at {@code perMinute} up to {@code now}, never above the rate. */
+    public Bucket refilledAt(int perMinute, Instant now) {
+      if (!now.isAfter(updatedAt)) {
+        return this;
+      }
+      double elapsed = Duration.between(updatedAt, now).toNanos() / 1e9;
+      return new Bucket(Math.min(perMinute, tokens + elapsed * perMinute / 60.0), now);
+    }
+
+    /** Whether a token is there to take. */
+    public boolean hasToken() {
+      return tokens >= 1;
+    }
+
+    /** This bucket less the token {@link #hasToken} found. */
+    public Bucket lessOne() {
+      return new Bucket(tokens - 1, updatedAt);
+    }
+
+    /** What taking from this (refilled) bucket decides. */
+    public Decision decision(int perMinute) {
+      return hasToken()
+          ? Decision.allow()
+          : new Decision(false, RateLimiter.untilOneToken(tokens, perMinute));
+    }
+  }
 }
