@@ -5,9 +5,17 @@ import hunspell
 HUNSPELL = "/usr/share/hunspell"
 WAMERICAN = "/usr/share/dict/american-english"
 
+# Which words belong to a language, for labelling the evaluation sets.
 DICTIONARIES = {
     "es": ["es_ES"],
     "pt": ["pt_BR", "pt_PT"],
+}
+# Which dictionaries the model learns from. The Brazilian one is left out: its suffix rules
+# generate two million forms ("aposentadorezões", "linearizadões") that widen the Portuguese
+# model until it claims Spanish words too; on the tuning sets it cost 2 points of accuracy.
+TRAINING = {
+    "es": ["es_ES"],
+    "pt": ["pt_PT"],
 }
 
 
@@ -16,12 +24,12 @@ def is_plain_word(form):
     return form.isalpha() and form == form.lower() and len(form) >= 2
 
 
-def paradigms(lang):
+def paradigms(lang, dictionaries=DICTIONARIES):
     """Yields the forms of each dictionary entry of `lang` as a set of plain words (maybe empty)."""
     if lang == "en":
         yield from _english_paradigms()
         return
-    for name in DICTIONARIES[lang]:
+    for name in dictionaries[lang]:
         for forms in hunspell.paradigms(f"{HUNSPELL}/{name}.dic", f"{HUNSPELL}/{name}.aff"):
             yield {f for f in forms if is_plain_word(f)}
 
