@@ -24,10 +24,10 @@ class LanguageDetectorDevSetTest {
 
     assertThat(report.accuracy())
         .as("overall accuracy on the dev set")
-        .isGreaterThanOrEqualTo(0.92);
+        .isGreaterThanOrEqualTo(0.99);
     assertThat(report.bucketAccuracy(0))
         .as("accuracy on dev texts of 1-3 words")
-        .isGreaterThanOrEqualTo(0.85);
+        .isGreaterThanOrEqualTo(0.98);
   }
 
   @Test
