@@ -2,8 +2,8 @@
 """Trains the language detector's vocabulary model and writes it as a compact resource.
 
 Reads the Debian dictionaries (hunspell-es, hunspell-pt-pt, wamerican: vocabulary.TRAINING), leaves
-out every dictionary entry that produces a word of the evaluation sets, and trains a character
-model of order 5 for four word classes: English, Spanish only, Portuguese only, and words both
+out the words of the evaluation and tuning sets (their entries' other forms stay), and trains a
+character model of order 5 for four word classes: English, Spanish only, Portuguese only, and words both
 Spanish and Portuguese dictionaries have. See README.md for the file format.
 
     python3 scripts/lang/build_tables.py
@@ -70,20 +70,21 @@ def held_out_words():
 
 
 def class_weights(held_out):
-    """Word -> weight for each class; entries producing a held-out word are left out whole."""
+    """Word -> weight for each class. The evaluated and tuning words themselves are left out; the
+    other forms of their entries stay, as a tenant's word meets the siblings the table knows."""
     weights = {}
     dropped = {}
     for lang in ("en", "es", "pt"):
         w = {}
-        dropped[lang] = 0
+        dropped[lang] = set()
         for forms in vocabulary.paradigms(lang, vocabulary.TRAINING):
             if not forms:
                 continue
-            if forms & held_out:
-                dropped[lang] += 1
-                continue
             weight = 1.0 / len(forms) ** PARADIGM_EXPONENT
             for form in forms:
+                if form in held_out:
+                    dropped[lang].add(form)
+                    continue
                 w[form] = max(w.get(form, 0.0), weight)
         weights[lang] = w
     shared = weights["es"].keys() & weights["pt"].keys()
@@ -95,7 +96,7 @@ def class_weights(held_out):
     }
     for name, words in classes.items():
         print(f"{name}: {len(words)} words")
-    print(f"entries left out for the evaluation: {dropped}")
+    print(f"words left out for the evaluation: { {k: len(v) for k, v in dropped.items()} }")
     return classes
 
 

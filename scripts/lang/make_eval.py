@@ -3,7 +3,7 @@
 
 Words are drawn from subtitle frequency lists (FrequencyWords, OpenSubtitles 2018, CC BY-SA 4.0),
 a source independent of the dictionaries the tables are trained on; build_tables.py then leaves
-every dictionary entry that produces one of these words out of training. See README.md.
+these words out of training. See README.md.
 
     python3 scripts/lang/make_eval.py /path/to/FrequencyWords
 """
