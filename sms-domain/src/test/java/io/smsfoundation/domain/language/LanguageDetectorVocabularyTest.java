@@ -7,8 +7,9 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Everyday vocabulary outside SMS: single words and word pairs drawn from frequency lists and left
- * out of the vocabulary tables' training (docs/language.md says how they were made).
+ * Everyday vocabulary outside SMS: single words and word pairs drawn from frequency lists; the
+ * words themselves are left out of the vocabulary table's training, their dictionary siblings are
+ * not (docs/language.md says how they were made).
  */
 class LanguageDetectorVocabularyTest {
 
@@ -19,10 +20,10 @@ class LanguageDetectorVocabularyTest {
     Report report = LabelledTexts.evaluate(detector, LabelledTexts.resource("/lang/words.tsv"));
     report.print("words", false);
 
-    assertThat(report.accuracy()).as("accuracy on single words").isGreaterThanOrEqualTo(0.78);
+    assertThat(report.accuracy()).as("accuracy on single words").isGreaterThanOrEqualTo(0.80);
     assertThat(report.accuracyOf(Language.UNKNOWN))
         .as("shared words left unknown")
-        .isGreaterThanOrEqualTo(0.60);
+        .isGreaterThanOrEqualTo(0.75);
   }
 
   @Test
@@ -31,6 +32,7 @@ class LanguageDetectorVocabularyTest {
         LabelledTexts.evaluate(detector, LabelledTexts.resource("/lang/word-pairs.tsv"));
     report.print("word pairs", false);
 
-    assertThat(report.accuracy()).as("accuracy on word pairs").isGreaterThanOrEqualTo(0.87);
+    // The target is 0.92; docs/language.md says what keeps the model below it.
+    assertThat(report.accuracy()).as("accuracy on word pairs").isGreaterThanOrEqualTo(0.89);
   }
 }
