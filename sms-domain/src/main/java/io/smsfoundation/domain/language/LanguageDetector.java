@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * Detects whether an SMS text is English, Spanish or Portuguese from word lists and spelling rules,
- * with a confidence in [0, 1]. Immutable after construction: one instance can be shared by all
- * threads.
+ * falling back on a vocabulary model of the three languages when they find too little, with a
+ * confidence in [0, 1]. Immutable after construction: one instance can be shared by all threads.
  */
 public final class LanguageDetector {
 
@@ -30,6 +30,41 @@ public final class LanguageDetector {
   /** Endings that make "example.com" a link rather than two words joined by a missing space. */
   private static final Set<String> TOP_LEVEL_DOMAINS =
       Set.of("com", "net", "org", "gov", "edu", "io", "ly", "app", "info");
+
+  /**
+   * Lead, in nats of the vocabulary model, the best language needs over the runner-up when the text
+   * has one unlisted word: below it the word is about as likely in both, as most words Spanish and
+   * Portuguese share are. Chosen on the tuning sets (docs/language.md).
+   */
+  private static final double VOCABULARY_MARGIN_ONE_WORD = 0.8;
+
+  /** The same lead for two or more unlisted words, which agree more often than one word alone. */
+  private static final double VOCABULARY_MARGIN = 0.35;
+
+  /**
+   * Log prior, in nats, of the vocabulary model's class of words both Spanish and Portuguese spell
+   * alike: that class is a broad model of Iberian spelling that also fits many words of only one of
+   * them, so it has to beat the single-language classes by this much to erase their difference.
+   */
+  private static final double SHARED_PRIOR = -0.5;
+
+  /** Log prior, in nats, of English against the vocabulary's Spanish and Portuguese classes. */
+  private static final double ENGLISH_PRIOR = -0.25;
+
+  /** Lead in nats at which a vocabulary-only confidence reaches 1 - 1/e of its ceiling. */
+  private static final double VOCABULARY_SCALE = 4.0;
+
+  /**
+   * Ceiling of a vocabulary-only confidence: an ordinary word never weighs like the SMS words the
+   * lists were written for, nor flips a conversation's preference on its own.
+   */
+  private static final double VOCABULARY_CONFIDENCE = 0.5;
+
+  /**
+   * Shortest unlisted word the vocabulary model judges; shorter ones are mostly abbreviations
+   * ("ref").
+   */
+  private static final int VOCABULARY_MIN_LENGTH = 4;
 
   /** Carrier keywords that, sent alone, are commands rather than language. */
   private static final Set<String> KEYWORDS =
@@ -62,16 +97,31 @@ public final class LanguageDetector {
     if (text.indexOf('¿') >= 0 || text.indexOf('¡') >= 0) {
       score[ES] += 2.0;
     }
+    List<String> unlisted = null;
     for (Token token : tokens) {
-      scoreToken(token, score);
+      if (scoreToken(token, score)) {
+        if (unlisted == null) {
+          unlisted = new ArrayList<>(tokens.size());
+        }
+        unlisted.add(token.lower());
+      }
     }
-    return decide(score);
+    LanguageDetection byRules = decide(score);
+    if (byRules.isKnown() || unlisted == null) {
+      return byRules;
+    }
+    return byVocabulary(unlisted, score);
   }
 
-  private static void scoreToken(Token token, double[] score) {
+  /**
+   * Scores one token by the word lists, laughter and spelling rules. Returns whether it is a word
+   * none of the lists has and the vocabulary model may judge: not laughter, not capitalised like a
+   * name, letters only, long enough.
+   */
+  private static boolean scoreToken(Token token, double[] score) {
     String word = token.lower();
     if (scoreLaughter(word, score)) {
-      return;
+      return false;
     }
     Lexicon.Weights weights = Lexicon.lookup(word);
     if (weights == null) {
@@ -86,12 +136,57 @@ public final class LanguageDetector {
       score[ES] += weights.es() * factor;
       score[PT] += weights.pt() * factor;
       Spelling.scoreLetters(word, score);
-    } else if (!token.titleCase()) {
+      return false;
+    }
+    if (token.titleCase()) {
       // Unlisted capitalised words are mostly names and streets ("Conceição", "Bellaire"),
       // whose spelling says nothing about the language the tenant writes in.
-      Spelling.score(word, score);
-      Spelling.scoreLetters(word, score);
+      return false;
     }
+    Spelling.score(word, score);
+    Spelling.scoreLetters(word, score);
+    return word.length() >= VOCABULARY_MIN_LENGTH && word.indexOf('\'') < 0;
+  }
+
+  /**
+   * Decides a text the rules left unknown by adding, for each unlisted word, how much less likely
+   * the vocabulary model finds it in each language than in its best one, with the classes' priors;
+   * what the rules found counts too, in the same units. A word Spanish and Portuguese share scores
+   * alike in both.
+   */
+  private static LanguageDetection byVocabulary(List<String> unlisted, double[] rules) {
+    double[] total = rules.clone();
+    double[] word = new double[Vocabulary.CLASSES];
+    Vocabulary vocabulary = Vocabulary.shared();
+    for (String lower : unlisted) {
+      vocabulary.score(lower, word);
+      double shared = word[Vocabulary.ES_PT] + SHARED_PRIOR;
+      double en = word[Vocabulary.EN] + ENGLISH_PRIOR;
+      double es = Math.max(word[Vocabulary.ES], shared);
+      double pt = Math.max(word[Vocabulary.PT], shared);
+      double best = Math.max(en, Math.max(es, pt));
+      total[EN] += en - best;
+      total[ES] += es - best;
+      total[PT] += pt - best;
+    }
+    int top = 0;
+    for (int i = 1; i < 3; i++) {
+      if (total[i] > total[top]) {
+        top = i;
+      }
+    }
+    double second = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < 3; i++) {
+      if (i != top) {
+        second = Math.max(second, total[i]);
+      }
+    }
+    double margin = total[top] - second;
+    if (margin < (unlisted.size() == 1 ? VOCABULARY_MARGIN_ONE_WORD : VOCABULARY_MARGIN)) {
+      return LanguageDetection.unknown();
+    }
+    double confidence = VOCABULARY_CONFIDENCE * (1.0 - Math.exp(-margin / VOCABULARY_SCALE));
+    return new LanguageDetection(LANGUAGES[top], confidence);
   }
 
   /**

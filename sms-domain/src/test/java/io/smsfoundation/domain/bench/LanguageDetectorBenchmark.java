@@ -12,8 +12,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost per inbound message of language detection. Each operation is one text of a mix of SMS texts
- * in English, Spanish and Portuguese, and texts without evidence, from one word to a long message.
+ * Cost per inbound message of language detection. {@code detect}: each operation is one text of a
+ * mix of SMS texts in English, Spanish and Portuguese, and texts without evidence, from one word to
+ * a long message. {@code detectShort}: one text of 1-3 words, half of them SMS replies the word
+ * lists know, half everyday words they do not.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,12 +52,55 @@ public class LanguageDetectorBenchmark {
     "123 Main St"
   };
 
+  static final String[] SHORT_TEXTS = {
+    "ok",
+    "STOP",
+    "yes",
+    "sí",
+    "sim",
+    "thanks!",
+    "gracias",
+    "obrigado",
+    "👍",
+    "no",
+    "ok gracias",
+    "tudo bem",
+    "see you tomorrow",
+    "muchas gracias",
+    "valeu demais",
+    "Ok Gabriela",
+    "silenciosa",
+    "concorrer",
+    "orçado",
+    "ventanilla",
+    "desculpas",
+    "insurance",
+    "carpintero",
+    "vizinhança",
+    "cumpleaños feliz",
+    "agendamento confirmado",
+    "noisy upstairs",
+    "reclamo pendiente",
+    "fechadura emperrada",
+    "tubería congelada",
+    "muy amable",
+    "falo amanhã"
+  };
+
   private final LanguageDetector detector = new LanguageDetector();
 
   @Benchmark
   @OperationsPerInvocation(24)
   public void detect(Blackhole blackhole) {
     for (String text : TEXTS) {
+      blackhole.consume(detector.detect(text));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(32)
+  public void detectShort(Blackhole blackhole) {
+    for (String text : SHORT_TEXTS) {
       blackhole.consume(detector.detect(text));
     }
   }

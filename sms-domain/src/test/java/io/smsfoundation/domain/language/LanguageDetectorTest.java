@@ -164,6 +164,49 @@ class LanguageDetectorTest {
   }
 
   @Test
+  void single_portuguese_words_outside_the_lists_are_labelled_pt() {
+    for (String word : List.of("orçado", "concorrer", "vizinhança", "isqueiro", "apodrecer")) {
+      assertThat(languageOf(word)).as(word).isEqualTo(Language.PT);
+    }
+  }
+
+  @Test
+  void single_spanish_words_outside_the_lists_are_labelled_es() {
+    for (String word : List.of("ventanilla", "cumpleaños", "tubería", "carpintero", "pendiente")) {
+      assertThat(languageOf(word)).as(word).isEqualTo(Language.ES);
+    }
+  }
+
+  @Test
+  void single_english_words_outside_the_lists_are_labelled_en() {
+    for (String word : List.of("insurance", "upholstery", "windowsill")) {
+      assertThat(languageOf(word)).as(word).isEqualTo(Language.EN);
+    }
+  }
+
+  @Test
+  void words_spanish_and_portuguese_share_stay_unknown() {
+    for (String word : List.of("casa", "mesa", "normal", "hospital", "instrumento", "cubículo")) {
+      assertThat(detector.detect(word)).as(word).isEqualTo(LanguageDetection.unknown());
+    }
+  }
+
+  @Test
+  void short_unlisted_abbreviations_are_not_read_as_words() {
+    assertThat(languageOf("Zelle ref 88213094 $975.00")).isEqualTo(Language.UNKNOWN);
+  }
+
+  @Test
+  void a_vocabulary_guess_never_overrides_a_preference() {
+    for (String text :
+        List.of("orçado", "ventanilla", "tubería", "insurance", "doentio isqueiro")) {
+      LanguageDetection detection = detector.detect(text);
+      assertThat(detection.isKnown()).as(text).isTrue();
+      assertThat(detection.confidence()).as(text).isLessThan(LanguagePreference.CONFIDENT);
+    }
+  }
+
+  @Test
   void mixed_text_takes_the_language_of_most_words() {
     assertThat(languageOf("ya pagué el rent por el portal")).isEqualTo(Language.ES);
     assertThat(languageOf("ja paguei o rent pelo app ontem")).isEqualTo(Language.PT);
