@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.app.config.ReplyConfig;
 import io.smsfoundation.launcher.Launcher;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -42,7 +43,9 @@ class DeploymentFilesTest {
   /** Every environment variable the configuration reads: the constants named as they read. */
   private static Set<String> variables() {
     Set<String> names = new TreeSet<>();
-    for (Field field : AppConfig.class.getFields()) {
+    List<Field> fields = new ArrayList<>(List.of(AppConfig.class.getFields()));
+    fields.addAll(List.of(ReplyConfig.class.getFields()));
+    for (Field field : fields) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         try {
           if (field.getName().equals(field.get(null))) {
@@ -188,6 +191,11 @@ class DeploymentFilesTest {
     }
 
     assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(variables());
+    // the example files are named relative to the project, where the service is started
+    for (String file : List.of(ReplyConfig.SMS_AUTO_REPLIES, ReplyConfig.SMS_REPLY_TEMPLATES)) {
+      all.computeIfPresent(file, (name, path) -> ProjectFiles.file(path).toString());
+      active.computeIfPresent(file, (name, path) -> ProjectFiles.file(path).toString());
+    }
     assertThatCode(() -> AppConfig.fromEnvironment(active)).doesNotThrowAnyException();
     assertThatCode(() -> AppConfig.fromEnvironment(all)).doesNotThrowAnyException();
     Map<String, String> production = new HashMap<>(all);

@@ -34,10 +34,10 @@ import java.util.regex.Pattern;
 /**
  * What the service answers senders and how hard it protects them and itself: the compliance answers
  * (on or off, the company's name and contact, texts replacing the built-in ones from {@code
- * SMS_REPLY_TEMPLATES} or {@code SMS_REPLY_<KEYWORD>_<LANGUAGE>}), the auto-reply rules of {@code
- * SMS_AUTO_REPLIES}, the replies a conversation may get an hour, and the inbound rate per sender.
- * Files are JSON, or YAML when named {@code .yaml} or {@code .yml}; every problem names the
- * variable, the rule and the field.
+ * SMS_REPLY_TEMPLATES}), the auto-reply rules of {@code SMS_AUTO_REPLIES}, the replies a
+ * conversation may get an hour, and the inbound rate per sender. Both variables name a file (JSON,
+ * or YAML when named {@code .yaml} or {@code .yml}) or hold the JSON itself (a value starting with
+ * <code>{</code>, for containers); every problem names the variable, the rule and the field.
  *
  * @param templates texts replacing the built-in compliance answers, by keyword and language
  * @param inboundRatePerSenderPerMinute messages a sender may send a minute before the next ones are
@@ -146,21 +146,6 @@ public record ReplyConfig(
         readTemplates(new Problems(read, SMS_REPLY_TEMPLATES, ""), tree, templates);
       }
     }
-    for (Map.Entry<String, OptIntent> keyword : KEYWORDS.entrySet()) {
-      for (Map.Entry<String, Language> language : LANGUAGES.entrySet()) {
-        String name =
-            "SMS_REPLY_"
-                + keyword.getKey().toUpperCase(Locale.ROOT)
-                + "_"
-                + language.getKey().toUpperCase(Locale.ROOT);
-        String text = read.text(name);
-        if (text != null && checkText(new Problems(read, name, ""), "", text)) {
-          templates
-              .computeIfAbsent(keyword.getValue(), k -> new EnumMap<>(Language.class))
-              .put(language.getValue(), text);
-        }
-      }
-    }
     String companyName = company == null ? DEFAULT_COMPANY_NAME : company;
     List<AutoReplyRule> rules = List.of();
     String rulesFile = read.text(SMS_AUTO_REPLIES);
@@ -187,6 +172,9 @@ public record ReplyConfig(
   }
 
   private static JsonNode readFile(AppConfig.Reader read, String name, String file) {
+    if (file.startsWith("{")) {
+      return parse(read, name, new ObjectMapper(), () -> new ObjectMapper().readTree(file));
+    }
     Path path;
     try {
       path = Path.of(file);
@@ -203,8 +191,18 @@ public record ReplyConfig(
         lower.endsWith(".yaml") || lower.endsWith(".yml")
             ? new ObjectMapper(new YAMLFactory())
             : new ObjectMapper();
+    return parse(read, name, mapper, () -> mapper.readTree(path.toFile()));
+  }
+
+  /** Reads a tree; {@code null} after reporting why not. */
+  private interface TreeSource {
+    JsonNode read() throws IOException;
+  }
+
+  private static JsonNode parse(
+      AppConfig.Reader read, String name, ObjectMapper mapper, TreeSource source) {
     try {
-      JsonNode tree = mapper.readTree(path.toFile());
+      JsonNode tree = source.read();
       if (tree == null || !tree.isObject()) {
         read.problem(name, "must hold an object at its top level");
         return null;
@@ -316,8 +314,9 @@ public record ReplyConfig(
       if (node.get("text") == null) {
         problems.add("text", "is required: the reply by language (en, es, pt)");
       } else {
+        int beforeText = problems.count();
         texts = readTexts(problems, "text", node.get("text"));
-        if (texts.isEmpty() && problems.count() == before) {
+        if (texts.isEmpty() && problems.count() == beforeText) {
           problems.add("text", "needs at least one language (en, es, pt)");
         }
       }
