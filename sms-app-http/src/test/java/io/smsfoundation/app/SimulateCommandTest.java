@@ -129,7 +129,7 @@ class SimulateCommandTest {
 
     String answer = shell(run.out());
 
-    assertThat(answer).contains("<Response></Response>").endsWith("HTTP 200\n");
+    assertThat(answer).contains(TestApplication.EMPTY_TWIML).endsWith("HTTP 200\n");
     JsonNode page = json(app.get("/conversations/%2B12015555013"));
     assertThat(page.at("/messages/0/content").asText()).isEqualTo("Sí, it's paid & done");
   }
