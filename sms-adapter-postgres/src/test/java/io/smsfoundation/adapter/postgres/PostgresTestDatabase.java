@@ -39,6 +39,7 @@ public final class PostgresTestDatabase {
   private static final List<String> TABLES =
       List.of(
           "sms_message_status_events",
+          "sms_conflicting_status_events",
           "sms_messages",
           "sms_conversations",
           "sms_tenant_phone_numbers",

@@ -76,7 +76,8 @@ final class HttpMetrics implements ExchangeObserver {
       return "unchanged";
     }
     return switch (outcome) {
-      case "accepted", "duplicate", "invalid_signature", "not_outbound", "invalid" -> outcome;
+      case "accepted", "duplicate", "invalid_signature", "not_outbound", "conflicting", "invalid" ->
+          outcome;
       case "kept_for_later" -> "kept";
       case "sms.validation_error", "sms.payload_too_large" -> "invalid";
       case "sms.unavailable" -> "unavailable";
