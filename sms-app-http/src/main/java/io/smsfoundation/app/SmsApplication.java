@@ -228,7 +228,7 @@ public final class SmsApplication {
 
   /**
    * The pool on {@code DATABASE_URL}, or on an embedded PostgreSQL keeping its data in the data
-   * directory; the schema is migrated before anything uses it.
+   * directory; the schema is migrated before the pool opens.
    */
   private HikariDataSource openDatabase() {
     DatabaseUrl url;
@@ -241,12 +241,13 @@ public final class SmsApplication {
     } else {
       url = DatabaseUrl.parse(config.databaseUrl());
     }
+    String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
+    // migrations may run long statements: on connections of their own, not the pool's
+    PostgresSchema.migrate(PostgresDataSources.forMigrations(url, null), schema);
     HikariDataSource pool =
         PostgresDataSources.create(url, config.dbPoolSize(), "sms-postgres", null);
     started.push(new Stoppable("database pool", pool));
     metrics.trackPool(pool);
-    String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
-    PostgresSchema.migrate(pool, schema);
     return pool;
   }
 
