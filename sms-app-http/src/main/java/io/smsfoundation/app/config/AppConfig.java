@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  * @param sendRatePerMinute how many sends one API key may make per minute (token bucket)
  * @param metricsToken the bearer token {@code GET /metrics} requires, or {@code null} when it is
  *     open (for a scraper on a private network)
+ * @param managementPort the port that serves {@code /metrics} instead of {@link #port}, or {@code
+ *     null} to serve it on {@link #port}
  */
 public record AppConfig(
     Mode mode,
@@ -40,7 +42,8 @@ public record AppConfig(
     String defaultRegion,
     LogFormat logFormat,
     int sendRatePerMinute,
-    String metricsToken) {
+    String metricsToken,
+    Integer managementPort) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -64,6 +67,7 @@ public record AppConfig(
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String SMS_SEND_RATE_PER_MINUTE = "SMS_SEND_RATE_PER_MINUTE";
   public static final String METRICS_TOKEN = "METRICS_TOKEN";
+  public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -204,7 +208,8 @@ public record AppConfig(
         defaultRegion,
         logFormat,
         sendRatePerMinute,
-        metricsToken);
+        metricsToken,
+        managementPort);
   }
 
   /**
@@ -281,7 +286,19 @@ public record AppConfig(
           "must be at least " + MIN_API_KEY_LENGTH + " visible ASCII characters without spaces");
     }
 
+    Integer managementPort =
+        read.text(MANAGEMENT_PORT) == null ? null : read.integer(MANAGEMENT_PORT, 0, 0, 65_535);
+    if (managementPort != null && managementPort != 0 && managementPort == port) {
+      read.problem(MANAGEMENT_PORT, "must differ from PORT");
+    }
+
     if (mode == Mode.PRODUCTION) {
+      if (metricsToken == null && managementPort == null) {
+        read.problem(
+            METRICS_TOKEN,
+            "or MANAGEMENT_PORT is required in production mode (SMS_MODE=production): /metrics"
+                + " would be open to anyone who reaches the service");
+      }
       read.require(TWILIO_ACCOUNT_SID, "production");
       read.require(TWILIO_AUTH_TOKEN, "production");
       read.require(PUBLIC_BASE_URL, "production");
@@ -320,7 +337,8 @@ public record AppConfig(
         region,
         logFormat,
         sendRate,
-        metricsToken);
+        metricsToken,
+        managementPort);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -364,6 +382,8 @@ public record AppConfig(
         + sendRatePerMinute
         + ", metricsToken="
         + (metricsToken == null ? "-" : "***")
+        + ", managementPort="
+        + (managementPort == null ? "-" : managementPort)
         + "]";
   }
 
