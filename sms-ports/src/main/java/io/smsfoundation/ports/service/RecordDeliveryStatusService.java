@@ -100,13 +100,13 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
   private StatusOutcome conflicting(
       Message named, StatusReport report, DeliveryStatus reported, Instant now) {
     messages.keepConflictingStatusEvent(event(named, report, reported, now));
+    // the provider id stays out of the log: when it names no message it is just text from outside
     LOG.log(
         Level.WARNING,
-        "status report {0} names message {1} but carries another message''s provider id {2};"
-            + " kept apart, nothing changed",
+        "status report {0} names message {1} but carries another message''s provider id;"
+            + " kept apart in the conflicting reports, nothing changed",
         reported,
-        named.id(),
-        report.providerMessageId());
+        named.id());
     return new StatusOutcome.Conflicting(named.id(), report.providerMessageId());
   }
 

@@ -49,9 +49,24 @@ public final class TwilioSignatures {
         .encodeToString(mac(authToken, url, parameterData(ofText(form), true)));
   }
 
-  /** Like {@link #sign(String, String, RawForm)} for a form whose names each occur once. */
+  /**
+   * Like {@link #sign(String, String, RawForm)} for a form whose names each occur once, given as
+   * text exactly as it is posted (a NUL included, which a {@link RawForm} holds as U+FFFD).
+   */
   public static String signSingleValued(String authToken, String url, Map<String, String> params) {
-    return sign(authToken, url, RawForm.ofSingleValues(params));
+    Objects.requireNonNull(url, "url");
+    List<Signed> signed = new ArrayList<>();
+    params.forEach(
+        (name, value) -> {
+          String text = value == null ? "" : value;
+          signed.add(
+              new Signed(
+                  name,
+                  text,
+                  name.getBytes(StandardCharsets.UTF_8),
+                  text.getBytes(StandardCharsets.UTF_8)));
+        });
+    return Base64.getEncoder().encodeToString(mac(authToken, url, parameterData(signed, true)));
   }
 
   /**

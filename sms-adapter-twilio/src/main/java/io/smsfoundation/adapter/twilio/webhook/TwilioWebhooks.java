@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.twilio.webhook;
 
+import io.smsfoundation.domain.message.MessageSid;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
@@ -96,7 +97,10 @@ public final class TwilioWebhooks {
     RawForm query = FormCodec.read(request.rawQuery()).form();
     StatusCallbackForm callback = StatusCallbackForm.read(form, query);
     Map<String, String> about = new HashMap<>();
-    about.put(WebhookResult.TWILIO_SID, callback.messageSid());
+    if (MessageSid.isWellFormed(callback.messageSid())) {
+      // anything else is text from outside, which the log must not carry
+      about.put(WebhookResult.TWILIO_SID, callback.messageSid());
+    }
     StatusOutcome outcome = recordDeliveryStatus.record(callback.toCommand(form));
     String word =
         switch (outcome) {
