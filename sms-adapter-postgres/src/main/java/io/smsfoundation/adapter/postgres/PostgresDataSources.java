@@ -22,8 +22,12 @@ public final class PostgresDataSources {
   /** Enough for two cores: PostgreSQL on the same machine needs the cores more than idle slots. */
   public static final int DEFAULT_POOL_SIZE = 10;
 
-  /** How long a request waits for a pooled connection. */
-  static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+  /**
+   * How long a request waits for a pooled connection. With one validation of a dead connection that
+   * may start just before it runs out ({@link #VALIDATION_TIMEOUT}, at least one second in the
+   * driver), a request learns that the database is gone within two and a half seconds.
+   */
+  static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(1500);
 
   /** How long checking that an idle connection still works may take before it is replaced. */
   static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
