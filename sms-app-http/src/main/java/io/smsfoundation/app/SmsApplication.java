@@ -59,6 +59,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +118,7 @@ public final class SmsApplication {
   private final Deque<Stoppable> started = new ArrayDeque<>();
 
   private HttpServer http;
+  private HttpServer management;
   private URI publicBaseUrl;
   private LocalCredentials localCredentials;
   private boolean running;
@@ -231,8 +233,19 @@ public final class SmsApplication {
         () -> reconciliation.reconcile(batch));
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
-    http =
-        new HttpServer(routes, new ApiKeys(apiKeys()), json, clock, metrics.http(), GRACE_PERIOD);
+    ApiKeys keys = new ApiKeys(apiKeys());
+    Route metricsRoute = metricsRoute();
+    if (config.managementPort() != null) {
+      // /metrics on a port of its own, which is never exposed to the internet
+      management =
+          new HttpServer(List.of(metricsRoute), keys, json, clock, metrics.http(), GRACE_PERIOD);
+      management.start("0.0.0.0", config.managementPort());
+      started.push(new Stoppable("management HTTP server", management::stop));
+    } else {
+      routes = new ArrayList<>(routes);
+      routes.add(metricsRoute);
+    }
+    http = new HttpServer(routes, keys, json, clock, metrics.http(), GRACE_PERIOD);
     http.start("0.0.0.0", port);
     started.push(new Stoppable("HTTP server", http::stop));
     jobQueue.start(metrics.jobHandler(services.jobHandler()));
@@ -247,7 +260,7 @@ public final class SmsApplication {
 
   /**
    * The pool on {@code DATABASE_URL}, or on an embedded PostgreSQL keeping its data in the data
-   * directory; the schema is migrated before anything uses it.
+   * directory; the schema is migrated before the pool opens.
    */
   private HikariDataSource openDatabase() {
     DatabaseUrl url;
@@ -260,12 +273,13 @@ public final class SmsApplication {
     } else {
       url = DatabaseUrl.parse(config.databaseUrl());
     }
+    String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
+    // migrations may run long statements: on connections of their own, not the pool's
+    PostgresSchema.migrate(PostgresDataSources.forMigrations(url, null), schema);
     HikariDataSource pool =
         PostgresDataSources.create(url, config.dbPoolSize(), "sms-postgres", null);
     started.push(new Stoppable("database pool", pool));
     metrics.trackPool(pool);
-    String schema = url.parameters().getOrDefault("currentSchema", "public").split(",")[0].strip();
-    PostgresSchema.migrate(pool, schema);
     return pool;
   }
 
@@ -499,12 +513,15 @@ public final class SmsApplication {
             new TenantEndpoint(services.setTenant(), json)),
         Route.get("/health", Access.PUBLIC, healthEndpoint.report()),
         Route.get("/health/ready", Access.PUBLIC, healthEndpoint.readiness()),
-        Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()),
-        Route.get(
-            "/metrics",
-            Access.PUBLIC,
-            new MetricsEndpoint(
-                metrics::scrape, ServiceMetrics.CONTENT_TYPE, config.metricsToken())));
+        Route.get("/health/live", Access.PUBLIC, healthEndpoint.liveness()));
+  }
+
+  /** {@code GET /metrics}, behind {@code METRICS_TOKEN} when it is set. */
+  private Route metricsRoute() {
+    return Route.get(
+        "/metrics",
+        Access.PUBLIC,
+        new MetricsEndpoint(metrics::scrape, ServiceMetrics.CONTENT_TYPE, config.metricsToken()));
   }
 
   /** The configured API keys, or in local mode without any the generated one. */
@@ -538,6 +555,11 @@ public final class SmsApplication {
   /** The port the HTTP server listens on. */
   public int port() {
     return http.port();
+  }
+
+  /** The port that serves {@code /metrics} when {@code MANAGEMENT_PORT} is set. */
+  public Optional<Integer> managementPort() {
+    return Optional.ofNullable(management).map(HttpServer::port);
   }
 
   /** The URL under which Twilio reaches the service. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -280,16 +281,60 @@ class InboundWebhookEndToEndTest {
   }
 
   @Test
-  void malformed_form_is_a_400_envelope_and_stores_nothing() {
-    HttpResponse<String> response =
+  void a_form_with_broken_escapes_is_refused_unsigned_and_stored_exactly_when_signed() {
+    String sid = newSid();
+    String phone = newPhone();
+    byte[] body =
+        ("MessageSid="
+                + sid
+                + "&From="
+                + encode(phone)
+                + "&To=%2B15005550006"
+                + "&Body=100%+sure%ZZ+caf%E9+a%00b&X%FF=%")
+            .getBytes(StandardCharsets.US_ASCII);
+    String url = app.application().publicBaseUrl() + "/webhook/twilio/sms";
+    Map<String, String> form = Map.of("Content-Type", "application/x-www-form-urlencoded");
+
+    HttpResponse<String> unsigned =
+        app.call("POST", "/webhook/twilio/sms", body, withSignature(form, "abc"));
+    assertError(unsigned, 403, "sms.forbidden");
+    HttpResponse<String> signed =
         app.call(
             "POST",
             "/webhook/twilio/sms",
-            "MessageSid=SM1&From=%ZZ",
-            Map.of(
-                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", "abc"));
+            body,
+            withSignature(form, TwilioSignatures.signBody(TestApplication.AUTH_TOKEN, url, body)));
 
-    assertError(response, 400, "sms.validation_error");
+    assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+    JsonNode message = conversation(phone).at("/messages/0");
+    assertThat(message.get("content").asText()).isEqualTo("100% sure%ZZ caf\uFFFD a\uFFFDb");
+    assertThat(message.at("/raw_webhook_data").isMissingNode()).isTrue();
+    JsonNode stored = json(app.get("/messages/" + message.get("id").asText()));
+    assertThat(stored.at("/raw_webhook_data/X\uFFFD").asText()).isEqualTo("%");
+  }
+
+  @Test
+  void the_longest_name_and_value_a_webhook_can_carry_are_stored_and_read_back() {
+    String phone = newPhone();
+    Map<String, String> form = inboundForm(newSid(), phone, "a long one");
+    // close to the body limit; a name of 50,001 characters made every read of it fail before
+    form.put("N".repeat(50_001), "v".repeat(14_000));
+
+    assertThat(app.webhook("/webhook/twilio/sms", form).statusCode()).isEqualTo(200);
+
+    JsonNode page = conversation(phone);
+    String id = page.at("/messages/0/id").asText();
+    HttpResponse<String> message = app.get("/messages/" + id);
+    assertThat(message.statusCode()).isEqualTo(200);
+    assertThat(json(message).at("/raw_webhook_data").get("N".repeat(50_001)).asText())
+        .hasSize(14_000);
+    assertThat(app.get("/conversations/" + encode(phone) + "?limit=1").statusCode()).isEqualTo(200);
+  }
+
+  private static Map<String, String> withSignature(Map<String, String> headers, String signature) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+    all.put("X-Twilio-Signature", signature);
+    return all;
   }
 
   @Test

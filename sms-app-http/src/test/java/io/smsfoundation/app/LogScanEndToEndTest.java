@@ -11,17 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
 import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import io.smsfoundation.app.config.AppConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,9 +35,11 @@ import org.junit.jupiter.api.Test;
  * The log of a whole run, written by the production JSON encoder: inbound SMS, a duplicate, a
  * forged webhook, a send that reaches delivered through status callbacks, our own status callback,
  * a tenant link through the Monitor, a number the Monitor does not know, conversation reads in
- * several phone formats. No line may hold a full phone number (in any format used), a message body,
- * the API key, the auth token, the Monitor token or a signature; the fields an operator searches by
- * must be there.
+ * several phone formats; then bad input (NUL, broken escapes, a conflicting status callback),
+ * database failures (statements the database refuses, a lock held elsewhere, the database gone) and
+ * a burst of fuzzed requests built from the same numbers and bodies. No line may hold a full phone
+ * number (in any format used), a message body, the API key, the auth token, the Monitor token or a
+ * signature, not even in an error's stack trace; the fields an operator searches by must be there.
  */
 class LogScanEndToEndTest {
 
@@ -49,6 +55,8 @@ class LogScanEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static PostgresTestDatabase.Schema schema;
+  private static TcpProxy proxy;
   private static FakeMonitor monitor;
   private static CapturedLog log;
   private static TestApplication app;
@@ -63,12 +71,16 @@ class LogScanEndToEndTest {
     monitor = new FakeMonitor();
     // the Monitor knows the tenant by the national number: the lookup goes through the variants
     monitor.addTenant(TENANT_ID, "3125557341", "es");
+    schema = PostgresTestDatabase.createSchema(false);
+    proxy = TestDatabases.proxyFor(schema);
     log = new CapturedLog();
     app =
         TestApplication.start(
             Map.of(
                 AppConfig.LOG_FORMAT,
                 "json",
+                AppConfig.DATABASE_URL,
+                TestDatabases.urlThrough(schema, proxy),
                 AppConfig.MONITOR_API_URL,
                 monitor.url(),
                 AppConfig.MONITOR_API_TOKEN,
@@ -126,6 +138,10 @@ class LogScanEndToEndTest {
     assertThat(app.get("/conversations/(312)%20555-7341").statusCode()).isEqualTo(200);
     assertThat(app.get("/conversations/" + encode(RECIPIENT)).statusCode()).isEqualTo(200);
 
+    badInput(messageId);
+    databaseFailures();
+    fuzz();
+
     app.close();
     text = log.text();
     log.close();
@@ -137,9 +153,130 @@ class LogScanEndToEndTest {
     }
   }
 
+  /** Input that is refused, or stored only once made storable, all of it naming the numbers. */
+  private static void badInput(String sentMessageId) {
+    Map<String, String> nul = inboundForm(newSid(), TENANT_PHONE, INBOUND_BODY + "\0");
+    assertThat(signed("/webhook/twilio/sms", nul, null).statusCode()).isEqualTo(200);
+    assertThat(
+            app.postJson(
+                    "/sms/send",
+                    "{\"to\":\"" + RECIPIENT + "\",\"body\":\"" + SENT_BODY + "\\u0000\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(app.send("(312) 555-7341 ext", SENT_BODY).statusCode()).isEqualTo(400);
+    RawHttp raw = new RawHttp(app.application().port());
+    Map<String, String> key = Map.of("Authorization", "Bearer " + API_KEY);
+    assertThat(raw.send("GET", "/conversations/%2B13125557341%u002F", key, null).status())
+        .isEqualTo(400);
+    assertThat(raw.send("GET", "/conversations/" + "3125557341".repeat(900), key, null).status())
+        .isEqualTo(414);
+    // a status callback whose SID and status are not what Twilio sends, and one whose ids conflict
+    Map<String, String> strange = new LinkedHashMap<>();
+    strange.put("MessageSid", TENANT_PHONE);
+    strange.put("MessageStatus", STRANGER_PHONE);
+    assertThat(signed("/webhook/twilio/status", strange, null).statusCode()).isEqualTo(200);
+    Map<String, String> conflicting = new LinkedHashMap<>();
+    conflicting.put("MessageSid", inboundSid);
+    conflicting.put("MessageStatus", "delivered");
+    conflicting.put("To", RECIPIENT);
+    assertThat(
+            signed("/webhook/twilio/status?message_id=" + sentMessageId, conflicting, null)
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  /**
+   * Statements the database refuses with the values in its message (a check that quotes the whole
+   * row), a lock held elsewhere, and the database gone.
+   */
+  private static void databaseFailures() {
+    schema.execute(
+        "alter table sms_messages add constraint log_scan_refuses"
+            + " check (message_content not like '%renta%') not valid");
+    schema.execute(
+        "alter table sms_conversations add constraint log_scan_refuses_stranger"
+            + " check (phone_number_canonical <> '"
+            + STRANGER_PHONE
+            + "') not valid");
+    assertThat(
+            signed("/webhook/twilio/sms", inboundForm(newSid(), TENANT_PHONE, INBOUND_BODY), null)
+                .statusCode())
+        .isEqualTo(500);
+    assertThat(
+            signed(
+                    "/webhook/twilio/sms",
+                    inboundForm(newSid(), STRANGER_PHONE, STRANGER_BODY),
+                    null)
+                .statusCode())
+        .isEqualTo(500);
+    schema.execute("alter table sms_messages drop constraint log_scan_refuses");
+    schema.execute("alter table sms_conversations drop constraint log_scan_refuses_stranger");
+
+    try (Connection holder = schema.tools().getConnection()) {
+      holder.setAutoCommit(false);
+      holder
+          .createStatement()
+          .execute(
+              "select * from sms_conversations where phone_number_canonical = '"
+                  + TENANT_PHONE
+                  + "' for update");
+      assertThat(
+              signed(
+                      "/webhook/twilio/sms",
+                      inboundForm(newSid(), TENANT_PHONE, "locked " + INBOUND_BODY),
+                      null)
+                  .statusCode())
+          .isEqualTo(503);
+      holder.rollback();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+
+    proxy.cut();
+    try {
+      assertThat(
+              signed("/webhook/twilio/sms", inboundForm(newSid(), TENANT_PHONE, INBOUND_BODY), null)
+                  .statusCode())
+          .isEqualTo(503);
+      assertThat(app.send(RECIPIENT, SENT_BODY).statusCode()).isEqualTo(503);
+      assertThat(app.get("/conversations/" + encode(TENANT_PHONE)).statusCode()).isEqualTo(503);
+    } finally {
+      proxy.restore();
+    }
+    eventually(
+        () -> app.call("GET", "/health/ready", null, Map.of()).statusCode(),
+        status -> status == 200);
+  }
+
+  /** Fuzzed requests made of the scenario's numbers and bodies. */
+  private static void fuzz() {
+    List<String> phones = new ArrayList<>();
+    for (String phone : List.of(TENANT_PHONE, STRANGER_PHONE, RECIPIENT)) {
+      phones.add(phone);
+      phones.add(phone.substring(2));
+    }
+    List<String> none = new ArrayList<>();
+    new RequestFuzzer(
+            app,
+            new Random(7341),
+            null,
+            phones,
+            List.of(INBOUND_BODY, STRANGER_BODY, FORGED_BODY, SENT_BODY),
+            List.of(),
+            List.of(),
+            attempt -> {},
+            (sid, body) -> none.add(sid))
+        .run(400);
+  }
+
   @AfterAll
   static void stop() {
-    monitor.close();
+    try {
+      monitor.close();
+    } finally {
+      proxy.close();
+      schema.close();
+    }
   }
 
   private static HttpResponse<String> signed(
@@ -200,6 +337,20 @@ class LogScanEndToEndTest {
   }
 
   @Test
+  void the_scan_saw_errors_with_stack_traces_and_outages() {
+    assertThat(lines)
+        .anySatisfy(
+            l -> {
+              assertThat(text(l, "level")).isEqualTo("ERROR");
+              assertThat(text(l, "stack_trace")).contains("sms_messages");
+            });
+    assertThat(lines)
+        .anySatisfy(l -> assertThat(text(l, "message")).startsWith("database unavailable"));
+    assertThat(lines).anySatisfy(l -> assertThat(text(l, "message")).contains("55P03"));
+    assertThat(lines).anySatisfy(l -> assertThat(text(l, "outcome")).isEqualTo("conflicting"));
+  }
+
+  @Test
   void every_line_is_a_json_object_with_time_level_logger_and_message() {
     assertThat(lines)
         .allSatisfy(
@@ -225,11 +376,21 @@ class LogScanEndToEndTest {
     assertThat(text(accepted, "twilio_sid")).isEqualTo(inboundSid);
     assertThat(text(accepted, "conversation_id")).isNotBlank();
 
-    JsonNode duplicate = one(l -> "duplicate".equals(text(l, "outcome")) && l.has("status"));
+    JsonNode duplicate =
+        one(
+            l ->
+                "log-scan-duplicate".equals(text(l, "request_id"))
+                    && "duplicate".equals(text(l, "outcome"))
+                    && l.has("status"));
     assertThat(text(duplicate, "twilio_sid")).isEqualTo(inboundSid);
     assertThat(text(duplicate, "request_id")).isEqualTo("log-scan-duplicate");
 
-    JsonNode forged = one(l -> "invalid_signature".equals(text(l, "outcome")));
+    // the first refused signature is the forged webhook (the fuzzing sends more later)
+    JsonNode forged =
+        lines.stream()
+            .filter(l -> "invalid_signature".equals(text(l, "outcome")))
+            .findFirst()
+            .orElseThrow();
     assertThat(forged.get("status").asInt()).isEqualTo(403);
     assertThat(text(forged, "route")).isEqualTo("POST /webhook/twilio/sms");
 

@@ -157,7 +157,11 @@ class SendEndToEndTest {
             "POST",
             "/sms/send",
             new byte[] {'{', '"', 'b', 'o', 'd', 'y', '"', ':', '"', (byte) 0xC3, '"', '}'},
-            Map.of("Authorization", "Bearer " + TestApplication.API_KEY)),
+            Map.of(
+                "Authorization",
+                "Bearer " + TestApplication.API_KEY,
+                "Content-Type",
+                "application/json")),
         400,
         "sms.validation_error");
   }
@@ -219,8 +223,8 @@ class SendEndToEndTest {
         app.call("GET", "/conversations/%C3%28", null, Map.of()), 400, "sms.validation_error");
     assertError(
         app.call("GET", "/health", null, Map.of("X-Padding", "a".repeat(20_000))),
-        400,
-        "sms.validation_error");
+        431,
+        "sms.headers_too_large");
   }
 
   @Test

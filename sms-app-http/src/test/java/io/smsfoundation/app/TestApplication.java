@@ -2,8 +2,11 @@ package io.smsfoundation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
 import io.smsfoundation.adapter.twilio.webhook.TwilioSignatures;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
@@ -49,7 +52,18 @@ final class TestApplication implements AutoCloseable {
   static final String EMPTY_TWIML = emptyTwiml();
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Reads whatever the service writes: names and texts of any length (raw forms hold them). */
+  static final ObjectMapper JSON =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNameLength(Integer.MAX_VALUE)
+                          .maxStringLength(Integer.MAX_VALUE)
+                          .build())
+                  .build())
+          .build();
 
   private final Map<String, String> env;
   private final PostgresTestDatabase.Schema schema;
@@ -121,6 +135,14 @@ final class TestApplication implements AutoCloseable {
 
   SmsApplication application() {
     return application;
+  }
+
+  /** The schema the service runs on, when the test application created it. */
+  PostgresTestDatabase.Schema schema() {
+    if (schema == null) {
+      throw new IllegalStateException("the test named its own DATABASE_URL");
+    }
+    return schema;
   }
 
   /** Hands every response of {@link #call} (and the calls built on it) to {@code recorder}. */

@@ -12,13 +12,23 @@ import java.util.IdentityHashMap;
 import java.util.Set;
 
 /**
- * Tells a database that cannot be reached from a statement that failed, and turns the first into
- * the port's {@link StoreUnavailableException}, so that nothing above this adapter reads SQL
- * states. Unreachable means: the pool gave up waiting for a connection, a connection was refused,
- * broken or timed out, or the server is shutting down (SQL states of class 08, connection
- * exception, and 57P, operator intervention).
+ * Tells a database that cannot serve now from a statement that failed for good, and turns the first
+ * into the port's {@link StoreUnavailableException}, so that nothing above this adapter reads SQL
+ * states. Cannot serve now means: the pool gave up waiting for a connection, a connection was
+ * refused, broken or timed out, or the server is shutting down (SQL states of class 08, connection
+ * exception, and 57P, operator intervention); a statement or lock wait ran past its timeout (57014,
+ * 55P03) or the server ended an idle transaction (25P03); a serialization failure or deadlock
+ * (40001, 40P01); or the server is out of resources (class 53). Each of these may succeed when
+ * tried again.
  */
 final class ConnectionFailures {
+
+  /** SQL state classes: connection exception, insufficient resources. */
+  private static final Set<String> RETRY_LATER_CLASSES = Set.of("08", "53");
+
+  /** Query canceled (statement timeout), lock not available, idle-in-transaction timeout... */
+  private static final Set<String> RETRY_LATER_STATES =
+      Set.of("57014", "55P03", "25P03", "40001", "40P01");
 
   private ConnectionFailures() {}
 
@@ -44,7 +54,9 @@ final class ConnectionFailures {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57P")) {
+        if (RETRY_LATER_CLASSES.contains(state.substring(0, Math.min(2, state.length())))
+            || state.startsWith("57P")
+            || RETRY_LATER_STATES.contains(state)) {
           return true;
         }
       }

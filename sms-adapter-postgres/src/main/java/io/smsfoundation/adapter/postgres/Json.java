@@ -1,8 +1,11 @@
 package io.smsfoundation.adapter.postgres;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsfoundation.domain.message.Media;
@@ -14,7 +17,22 @@ import java.util.Map;
 /** The JSON text of the JSONB columns: webhook forms, media lists and tenant number lists. */
 final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * One set of limits for writing and reading: none on the length of names and strings (writing has
+   * none). Whatever a form holds (the webhook's body limit bounds it) was written without a limit,
+   * so it must read back without one; Jackson's default read limits (names of at most 50,000
+   * characters, for one) would make a stored message unreadable.
+   */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNameLength(Integer.MAX_VALUE)
+                          .maxStringLength(Integer.MAX_VALUE)
+                          .build())
+                  .build())
+          .build();
 
   private Json() {}
 
@@ -36,6 +54,12 @@ final class Json {
               }
             });
     return write(node);
+  }
+
+  /** The form of a JSONB column, with the exact body beside it when the row has one. */
+  static RawForm toForm(String json, byte[] exactBody) {
+    RawForm form = toForm(json);
+    return exactBody == null ? form : form.withBody(exactBody);
   }
 
   static RawForm toForm(String json) {

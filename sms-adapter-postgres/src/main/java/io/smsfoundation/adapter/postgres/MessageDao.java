@@ -20,12 +20,13 @@ final class MessageDao {
       "insert into sms_messages (id, conversation_id, direction, twilio_sid, from_number,"
           + " to_number, message_content, num_segments, encoding, num_media, media,"
           + " delivery_status, error_code, error_message, language_detected, language_confidence,"
-          + " raw_webhook_data, idempotency_key, request_fingerprint, created_at, updated_at)"
+          + " raw_webhook_data, raw_webhook_body, idempotency_key, request_fingerprint,"
+          + " created_at, updated_at)"
           + " values (:id, :conversationId, :direction, :twilioSid, :fromNumber, :toNumber,"
           + " :content, :numSegments, :encoding, :numMedia, cast(:media as jsonb),"
           + " :deliveryStatus, :errorCode, :errorMessage, :language, :confidence,"
-          + " cast(:rawWebhookData as jsonb), :idempotencyKey, :requestFingerprint, :createdAt,"
-          + " :updatedAt)"
+          + " cast(:rawWebhookData as jsonb), :rawWebhookBody, :idempotencyKey,"
+          + " :requestFingerprint, :createdAt, :updatedAt)"
           + " on conflict do nothing";
 
   /** Newest first; served by {@code sms_messages_conversation_page_idx}. */
@@ -70,6 +71,7 @@ final class MessageDao {
         .bind("language", row.languageDetected())
         .bind("confidence", row.languageConfidence())
         .bind("rawWebhookData", row.rawWebhookData())
+        .bindByType("rawWebhookBody", row.rawWebhookBody(), byte[].class)
         .bind("idempotencyKey", row.idempotencyKey())
         .bind("requestFingerprint", row.requestFingerprint())
         .bind("createdAt", row.createdAt())
@@ -155,13 +157,36 @@ final class MessageDao {
 
   /** Duplicates hit one of the two partial unique indexes and insert nothing. */
   int appendStatusEvent(StatusEventRow row) {
+    return insertEvent("sms_message_status_events", row, " on conflict do nothing");
+  }
+
+  /** Conflicting reports are all kept: the table has no unique index but its key. */
+  void keepConflictingStatusEvent(StatusEventRow row) {
+    insertEvent("sms_conflicting_status_events", row, "");
+  }
+
+  List<StatusEventRow> conflictingStatusEvents(UUID messageId) {
+    return handle
+        .createQuery(
+            "select "
+                + StatusEventRow.COLUMNS
+                + " from sms_conflicting_status_events where message_id = :messageId"
+                + " order by created_at, id")
+        .bind("messageId", messageId)
+        .map(StatusEventRow::map)
+        .list();
+  }
+
+  private int insertEvent(String table, StatusEventRow row, String onConflict) {
     return handle
         .createUpdate(
-            "insert into sms_message_status_events (id, message_id, twilio_sid, event_status,"
-                + " error_code, recipient_opted_out, raw_webhook_data, created_at)"
+            "insert into "
+                + table
+                + " (id, message_id, twilio_sid, event_status, error_code, recipient_opted_out,"
+                + " raw_webhook_data, raw_webhook_body, created_at)"
                 + " values (:id, :messageId, :twilioSid, :status, :errorCode, :recipientOptedOut,"
-                + " cast(:rawWebhookData as jsonb), :createdAt)"
-                + " on conflict do nothing")
+                + " cast(:rawWebhookData as jsonb), :rawWebhookBody, :createdAt)"
+                + onConflict)
         .bind("id", row.id())
         .bindByType("messageId", row.messageId(), UUID.class)
         .bind("twilioSid", row.twilioSid())
@@ -169,6 +194,7 @@ final class MessageDao {
         .bind("errorCode", row.errorCode())
         .bind("recipientOptedOut", row.recipientOptedOut())
         .bind("rawWebhookData", row.rawWebhookData())
+        .bindByType("rawWebhookBody", row.rawWebhookBody(), byte[].class)
         .bind("createdAt", row.createdAt())
         .execute();
   }

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** One row of {@code sms_messages}, column for column; the JSONB columns as JSON text. */
+/**
+ * One row of {@code sms_messages}, column for column; the JSONB columns as JSON text, the exact
+ * webhook body as bytes.
+ */
 record MessageRow(
     UUID id,
     UUID conversationId,
@@ -32,6 +35,7 @@ record MessageRow(
     String languageDetected,
     BigDecimal languageConfidence,
     String rawWebhookData,
+    byte[] rawWebhookBody,
     String idempotencyKey,
     String requestFingerprint,
     Instant createdAt,
@@ -41,7 +45,7 @@ record MessageRow(
       "id, conversation_id, direction, twilio_sid, from_number, to_number, message_content,"
           + " num_segments, encoding, num_media, media, delivery_status, error_code,"
           + " error_message, language_detected, language_confidence, raw_webhook_data,"
-          + " idempotency_key, request_fingerprint, created_at, updated_at";
+          + " raw_webhook_body, idempotency_key, request_fingerprint, created_at, updated_at";
 
   /** The row mapper, registered on the Jdbi instance. */
   static MessageRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -63,6 +67,7 @@ record MessageRow(
         rs.getString("language_detected"),
         rs.getBigDecimal("language_confidence"),
         rs.getString("raw_webhook_data"),
+        rs.getBytes("raw_webhook_body"),
         rs.getString("idempotency_key"),
         rs.getString("request_fingerprint"),
         Columns.instant(rs, "created_at"),
@@ -88,6 +93,7 @@ record MessageRow(
         message.language() == null ? null : message.language().language().code(),
         Numbers.confidence(message.language()),
         Json.ofForm(message.rawWebhookData()),
+        message.rawWebhookData().body().orElse(null),
         message.idempotencyKey(),
         message.requestFingerprint(),
         message.createdAt(),
@@ -117,7 +123,7 @@ record MessageRow(
         errorCode,
         errorMessage,
         language,
-        Json.toForm(rawWebhookData),
+        Json.toForm(rawWebhookData, rawWebhookBody),
         idempotencyKey,
         requestFingerprint,
         createdAt,

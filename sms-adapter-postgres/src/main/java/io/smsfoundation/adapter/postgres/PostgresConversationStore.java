@@ -133,7 +133,10 @@ public final class PostgresConversationStore implements ConversationStore {
 
   @Override
   public ConversationCounts counts() {
-    long[] counts = unitOfWork.withDao(ConversationDao::new, ConversationDao::counts);
+    // a scan of the whole table: it may take longer than the pool's statements may
+    long[] counts =
+        unitOfWork.withLongStatements(
+            PostgresDataSources.SCAN_TIMEOUT, handle -> new ConversationDao(handle).counts());
     return new ConversationCounts(counts[0], counts[1]);
   }
 

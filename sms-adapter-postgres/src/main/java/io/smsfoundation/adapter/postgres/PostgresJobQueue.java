@@ -265,7 +265,9 @@ public final class PostgresJobQueue implements JobQueue {
     String[] names =
         Arrays.stream(Job.Type.values()).map(PostgresJobQueue::taskName).toArray(String[]::new);
     Instant now = Instant.now();
-    JobDao.DepthRow row = unitOfWork.withDao(JobDao::new, dao -> dao.depth(names, now));
+    JobDao.DepthRow row =
+        unitOfWork.withLongStatements(
+            PostgresDataSources.SCAN_TIMEOUT, handle -> new JobDao(handle).depth(names, now));
     Duration age = row.oldestDue() == null ? Duration.ZERO : Duration.between(row.oldestDue(), now);
     return new JobBacklog(
         row.waiting(), row.due(), row.running(), age.isNegative() ? Duration.ZERO : age);

@@ -138,4 +138,26 @@ public final class PostgresMessageStore implements MessageStore {
     Objects.requireNonNull(messageId, "messageId");
     unitOfWork.withDao(MessageDao::new, dao -> dao.attachStatusEvents(twilioSid, messageId));
   }
+
+  @Override
+  public void keepConflictingStatusEvent(StatusEvent event) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(event.messageId(), "event.messageId");
+    unitOfWork.withDao(
+        MessageDao::new,
+        dao -> {
+          dao.keepConflictingStatusEvent(StatusEventRow.of(event));
+          return null;
+        });
+  }
+
+  @Override
+  public List<StatusEvent> conflictingStatusEvents(UUID messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    return unitOfWork
+        .withDao(MessageDao::new, dao -> dao.conflictingStatusEvents(messageId))
+        .stream()
+        .map(StatusEventRow::toStatusEvent)
+        .toList();
+  }
 }

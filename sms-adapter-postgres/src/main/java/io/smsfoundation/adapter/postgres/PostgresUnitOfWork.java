@@ -2,6 +2,8 @@ package io.smsfoundation.adapter.postgres;
 
 import io.smsfoundation.ports.StoreUnavailableException;
 import io.smsfoundation.ports.out.UnitOfWork;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -9,6 +11,9 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +28,9 @@ public final class PostgresUnitOfWork implements UnitOfWork {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostgresUnitOfWork.class);
 
+  /** How much of a failed statement's SQL its exception shows. */
+  private static final int STATEMENT_IN_MESSAGE = 300;
+
   private final Jdbi jdbi;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
 
@@ -30,6 +38,26 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   public PostgresUnitOfWork(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource");
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(PostgresUnitOfWork::describe);
+  }
+
+  /**
+   * What a failed statement's exception says: the driver's message and the statement with its
+   * placeholders, never the bound values (phone numbers, bodies, raw forms), which Jdbi's default
+   * rendering appends and every log of the exception would then carry.
+   */
+  static String describe(StatementException failure) {
+    StatementContext context = failure.getStatementContext();
+    String sql = context == null ? null : context.getRenderedSql();
+    String statement =
+        sql == null
+            ? ""
+            : " [statement: \""
+                + (sql.length() > STATEMENT_IN_MESSAGE
+                    ? sql.substring(0, STATEMENT_IN_MESSAGE) + "..."
+                    : sql)
+                + "\"]";
+    return failure.getShortMessage() + statement;
   }
 
   /**
@@ -114,6 +142,31 @@ public final class PostgresUnitOfWork implements UnitOfWork {
       try (Handle handle = jdbi.open()) {
         return callback.apply(handle);
       }
+    } catch (RuntimeException failure) {
+      throw ConnectionFailures.translate(failure);
+    }
+  }
+
+  /**
+   * Runs {@code callback} in a transaction of its own whose statements may run up to {@code
+   * budget}, instead of the pool's limits of about a second: for the background scans behind the
+   * gauges, which grow with the tables.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached or the budget runs out
+   */
+  <R> R withLongStatements(Duration budget, Function<Handle, R> callback) {
+    try (Handle handle = jdbi.open()) {
+      // the pool puts the connection's own socket timeout back when it is returned
+      handle
+          .getConnection()
+          .setNetworkTimeout(Runnable::run, Math.toIntExact(budget.plusSeconds(1).toMillis()));
+      return handle.inTransaction(
+          h -> {
+            h.execute("set local statement_timeout = " + budget.toMillis());
+            return callback.apply(h);
+          });
+    } catch (SQLException e) {
+      throw ConnectionFailures.translate(new IllegalStateException("cannot set a timeout", e));
     } catch (RuntimeException failure) {
       throw ConnectionFailures.translate(failure);
     }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** One row of {@code sms_message_status_events}. */
+/**
+ * One row of {@code sms_message_status_events}, or of {@code sms_conflicting_status_events}, which
+ * has the same columns (its {@code message_id} is never null).
+ */
 record StatusEventRow(
     UUID id,
     UUID messageId,
@@ -17,11 +20,12 @@ record StatusEventRow(
     String errorCode,
     boolean recipientOptedOut,
     String rawWebhookData,
+    byte[] rawWebhookBody,
     Instant createdAt) {
 
   static final String COLUMNS =
       "id, message_id, twilio_sid, event_status, error_code, recipient_opted_out,"
-          + " raw_webhook_data, created_at";
+          + " raw_webhook_data, raw_webhook_body, created_at";
 
   /** The row mapper, registered on the Jdbi instance. */
   static StatusEventRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -33,6 +37,7 @@ record StatusEventRow(
         rs.getString("error_code"),
         rs.getBoolean("recipient_opted_out"),
         rs.getString("raw_webhook_data"),
+        rs.getBytes("raw_webhook_body"),
         Columns.instant(rs, "created_at"));
   }
 
@@ -45,6 +50,7 @@ record StatusEventRow(
         event.errorCode(),
         event.recipientOptedOut(),
         Json.ofForm(event.rawWebhookData()),
+        event.rawWebhookData().body().orElse(null),
         event.createdAt());
   }
 
@@ -56,7 +62,7 @@ record StatusEventRow(
         DeliveryStatus.of(eventStatus),
         errorCode,
         recipientOptedOut,
-        Json.toForm(rawWebhookData),
+        Json.toForm(rawWebhookData, rawWebhookBody),
         createdAt);
   }
 }

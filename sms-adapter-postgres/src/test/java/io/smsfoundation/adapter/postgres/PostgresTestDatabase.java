@@ -42,6 +42,7 @@ public final class PostgresTestDatabase {
           "sms_subscriptions",
           "sms_events",
           "sms_message_status_events",
+          "sms_conflicting_status_events",
           "sms_messages",
           "sms_conversation_tenant_history",
           "sms_conversations",
@@ -89,7 +90,7 @@ public final class PostgresTestDatabase {
     Schema schema = new Schema(url, name);
     schema.execute("create schema " + name);
     if (migrate) {
-      PostgresSchema.migrate(schema.dataSource(), name);
+      PostgresSchema.migrate(schema.tools(), name);
     }
     return schema;
   }
@@ -194,11 +195,21 @@ public final class PostgresTestDatabase {
     private final String name;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final HikariDataSource dataSource;
+    private final DataSource tools;
 
     private Schema(DatabaseUrl serverUrl, String name) {
       this.serverUrl = serverUrl;
       this.name = name;
       this.dataSource = newDataSource(8);
+      this.tools = PostgresDataSources.forMigrations(serverUrl, name);
+    }
+
+    /**
+     * Connections without the service's statement limits, for migrations and test set-up (a hundred
+     * thousand rows in one statement).
+     */
+    public DataSource tools() {
+      return tools;
     }
 
     public String name() {
@@ -232,9 +243,9 @@ public final class PostgresTestDatabase {
           TABLES.stream().map(table -> "delete from " + table).collect(Collectors.joining("; ")));
     }
 
-    /** Runs one SQL statement on this schema. */
+    /** Runs one SQL statement on this schema, without the service's statement limits. */
     public void execute(String sql) {
-      try (Connection connection = dataSource.getConnection();
+      try (Connection connection = tools.getConnection();
           Statement statement = connection.createStatement()) {
         statement.execute(sql);
       } catch (SQLException e) {

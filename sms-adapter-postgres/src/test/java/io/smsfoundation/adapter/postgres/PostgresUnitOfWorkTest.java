@@ -275,4 +275,20 @@ class PostgresUnitOfWorkTest {
         .isInstanceOf(JdbiException.class)
         .isNotInstanceOf(StoreUnavailableException.class);
   }
+
+  @Test
+  void a_failed_statement_never_shows_its_bound_values() {
+    Message orphan = Samples.inbound(UUID.randomUUID(), Samples.randomSid(), Samples.T0);
+
+    assertThatThrownBy(() -> adapters.messages().insert(orphan))
+        .isInstanceOfSatisfying(
+            JdbiException.class,
+            e -> {
+              String everything = e + " " + e.getCause();
+              assertThat(everything).contains("sms_messages", "foreign key");
+              assertThat(everything)
+                  .doesNotContain(
+                      orphan.from(), orphan.content(), orphan.conversationId().toString());
+            });
+  }
 }

@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  *     before it is refused for a minute; {@code 0} for no limit
  * @param trustedProxies the proxies whose {@code X-Forwarded-For} is believed, comma-separated
  *     addresses and CIDR networks, or {@code null}
+ * @param managementPort the port that serves {@code /metrics} instead of {@link #port}, or {@code
+ *     null} to serve it on {@link #port}
  */
 public record AppConfig(
     Mode mode,
@@ -52,7 +54,8 @@ public record AppConfig(
     Tenants tenants,
     ReplyConfig replies,
     int invalidSignaturesPerMinute,
-    String trustedProxies) {
+    String trustedProxies,
+    Integer managementPort) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -87,6 +90,7 @@ public record AppConfig(
       "SMS_INVALID_SIGNATURES_PER_MINUTE";
   public static final String TRUSTED_PROXIES = "TRUSTED_PROXIES";
   public static final int DEFAULT_INVALID_SIGNATURES_PER_MINUTE = 30;
+  public static final String MANAGEMENT_PORT = "MANAGEMENT_PORT";
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_POOL_SIZE = 10;
@@ -298,7 +302,8 @@ public record AppConfig(
         tenants,
         replies,
         invalidSignaturesPerMinute,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   /**
@@ -413,7 +418,19 @@ public record AppConfig(
       }
     }
 
+    Integer managementPort =
+        read.text(MANAGEMENT_PORT) == null ? null : read.integer(MANAGEMENT_PORT, 0, 0, 65_535);
+    if (managementPort != null && managementPort != 0 && managementPort == port) {
+      read.problem(MANAGEMENT_PORT, "must differ from PORT");
+    }
+
     if (mode == Mode.PRODUCTION) {
+      if (metricsToken == null && managementPort == null) {
+        read.problem(
+            METRICS_TOKEN,
+            "or MANAGEMENT_PORT is required in production mode (SMS_MODE=production): /metrics"
+                + " would be open to anyone who reaches the service");
+      }
       read.require(TWILIO_ACCOUNT_SID, "production");
       read.require(TWILIO_AUTH_TOKEN, "production");
       read.require(PUBLIC_BASE_URL, "production");
@@ -456,7 +473,8 @@ public record AppConfig(
         tenants,
         replies,
         invalidSignatures,
-        trustedProxies);
+        trustedProxies,
+        managementPort);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -508,6 +526,8 @@ public record AppConfig(
         + invalidSignaturesPerMinute
         + ", trustedProxies="
         + trustedProxies
+        + ", managementPort="
+        + (managementPort == null ? "-" : managementPort)
         + "]";
   }
 

@@ -92,6 +92,55 @@ public final class ApiError extends RuntimeException {
         Map.of());
   }
 
+  /** 408: the request (its body) did not arrive in time. */
+  public static ApiError requestTimeout() {
+    return new ApiError(
+        408,
+        "sms.request_timeout",
+        "The request did not arrive in time; send it again, faster",
+        null,
+        Map.of("Connection", "close"));
+  }
+
+  /** 414: the request line is longer than the server reads. */
+  public static ApiError uriTooLong(int limitBytes) {
+    return new ApiError(
+        414,
+        "sms.uri_too_long",
+        "The request URI is longer than the server reads",
+        Map.of("limit_bytes", limitBytes),
+        Map.of());
+  }
+
+  /** 415: the body is not of the media type the endpoint reads. */
+  public static ApiError unsupportedMediaType(String expected) {
+    return new ApiError(
+        415,
+        "sms.unsupported_media_type",
+        "The request body must be " + expected,
+        Map.of("Content-Type", "must be " + expected),
+        Map.of());
+  }
+
+  /** 431: the request's headers are larger than the server reads. */
+  public static ApiError headersTooLarge(int limitBytes) {
+    return new ApiError(
+        431,
+        "sms.headers_too_large",
+        "The request headers are larger than the server reads",
+        Map.of("limit_bytes", limitBytes),
+        Map.of());
+  }
+
+  /** Any other refusal of a request the server could not even read, with its 4xx status. */
+  public static ApiError malformed(int status) {
+    if (status < 400 || status > 499) {
+      throw new IllegalArgumentException("not a client error: " + status);
+    }
+    return new ApiError(
+        status, "sms.malformed_request", "The request is malformed", null, Map.of());
+  }
+
   public static ApiError idempotencyMismatch() {
     return new ApiError(
         422,

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * One HTTP request as the endpoints see it, free of any web framework: the raw path and query (as
  * received, still percent-encoded, because Twilio signs them that way), decoded query and path
- * parameters, headers, the body bytes (already limited in size), the request id and the
- * authenticated caller. Immutable apart from the body array, which endpoints only read.
+ * parameters, headers, the body bytes (already limited in size, read on first use: an endpoint that
+ * refuses a request for its headers never makes the server read its body), the request id and the
+ * authenticated caller. Immutable apart from the body array, which endpoints only read;
+ * thread-safe.
  */
 public final class HttpRequest {
 
@@ -19,7 +22,8 @@ public final class HttpRequest {
   private final Map<String, List<String>> query;
   private final Map<String, String> pathParams;
   private final Map<String, String> headers;
-  private final byte[] body;
+  private final Supplier<byte[]> bodySource;
+  private byte[] body;
   private final String requestId;
   private final String caller;
   private final long receivedNanos;
@@ -27,6 +31,8 @@ public final class HttpRequest {
 
   /**
    * @param headers header values by lower-case name (the first value of repeated headers)
+   * @param body reads the body the first time it is asked for; may throw an {@link ApiError} (too
+   *     large, too slow)
    * @param caller the id of the API key that authenticated the request, or {@code null}
    * @param receivedNanos {@link System#nanoTime()} when the request arrived, to measure how long
    *     answering it took
@@ -39,7 +45,7 @@ public final class HttpRequest {
       Map<String, List<String>> query,
       Map<String, String> pathParams,
       Map<String, String> headers,
-      byte[] body,
+      Supplier<byte[]> body,
       String requestId,
       String caller,
       long receivedNanos,
@@ -50,7 +56,7 @@ public final class HttpRequest {
     this.query = Map.copyOf(query);
     this.pathParams = Map.copyOf(pathParams);
     this.headers = Map.copyOf(headers);
-    this.body = body == null ? new byte[0] : body;
+    this.bodySource = Objects.requireNonNull(body, "body");
     this.requestId = Objects.requireNonNull(requestId, "requestId");
     this.caller = caller;
     this.receivedNanos = receivedNanos;
@@ -92,7 +98,12 @@ public final class HttpRequest {
     return headers;
   }
 
-  public byte[] body() {
+  /** The body, read now when it was not read yet. */
+  public synchronized byte[] body() {
+    if (body == null) {
+      byte[] read = bodySource.get();
+      body = read == null ? new byte[0] : read;
+    }
     return body;
   }
 
@@ -124,7 +135,7 @@ public final class HttpRequest {
         query,
         pathParams,
         headers,
-        body,
+        this::body,
         requestId,
         callerId,
         receivedNanos,

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.smsfoundation.app.http.Views.ErrorBody;
 import io.smsfoundation.app.http.Views.ErrorView;
+import io.smsfoundation.domain.message.StorableText;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
@@ -23,11 +25,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -35,14 +40,52 @@ import org.slf4j.MDC;
 /**
  * The HTTP server: the only class that talks to Javalin. It registers the route table, and around
  * every request assigns the request id ({@code X-Request-Id}, also in the log context as {@code
- * request_id}), limits the body to {@value #MAX_BODY_BYTES} bytes, checks API keys, turns every
- * failure into the error envelope, and writes one access-log line. Stopping it lets requests in
- * flight finish (up to the grace period) before the port closes.
+ * request_id}), refuses a path with a malformed percent-escape (400), checks API keys before the
+ * body is read, requires JSON bodies on API-key routes (415), reads the body only when the endpoint
+ * asks for it, limited to {@value #MAX_BODY_BYTES} bytes (413) and to a minimum rate (408), marks
+ * every answer {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}, turns
+ * every failure into the error envelope (also those Jetty answers itself: 400, 414, 431...), and
+ * writes one access-log line. Stopping it lets requests in flight finish (up to the grace period)
+ * before the port closes. These rules hold for every route of the table.
  */
 public final class HttpServer {
 
   /** Request bodies above this size are refused with a 413. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** The request line and headers Jetty reads (its default): beyond, 414 or 431. */
+  public static final int MAX_HEADER_BYTES = 8 * 1024;
+
+  /**
+   * Request threads (Javalin's default, made explicit): requests beyond wait in Jetty's queue. The
+   * database pool, not this, bounds how many requests do work at once.
+   */
+  public static final int MAX_THREADS = 250;
+
+  static final int MIN_THREADS = 8;
+
+  /** A request that sends nothing (headers done, body pending) for this long is cut off. */
+  static final Duration REQUEST_IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+  /**
+   * A connection idle between requests (keep-alive) is closed after this long; a load balancer in
+   * front should close idle connections sooner, so that it never reuses one the server just closed.
+   */
+  static final Duration CONNECTION_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * A body must arrive at least this fast on average once {@link #MIN_RATE_GRACE} has passed, so
+   * that a client trickling bytes holds a request thread for seconds, not hours (a 408).
+   */
+  static final int MIN_BODY_BYTES_PER_SECOND = 1024;
+
+  static final Duration MIN_RATE_GRACE = Duration.ofSeconds(2);
+
+  private static final String JSON_MEDIA_TYPE = "application/json";
+
+  /** Every answer: personal data must not be cached, and no type may be guessed from content. */
+  private static final Map<String, String> SAFETY_HEADERS =
+      Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff");
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
 
@@ -83,6 +126,11 @@ public final class HttpServer {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.maxRequestSize = MAX_BODY_BYTES;
+              QueuedThreadPool threads =
+                  new QueuedThreadPool(
+                      MAX_THREADS, MIN_THREADS, (int) Duration.ofMinutes(1).toMillis());
+              threads.setName("sms-http");
+              config.jetty.threadPool = threads;
               config.http.prefer405over404 = true;
               config.jetty.modifyServer(
                   server -> {
@@ -95,7 +143,12 @@ public final class HttpServer {
                   });
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(new JsonErrorHandler()));
-              config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+              config.jetty.modifyHttpConfiguration(
+                  http -> {
+                    http.setSendServerVersion(false);
+                    http.setRequestHeaderSize(MAX_HEADER_BYTES);
+                    http.setIdleTimeout(REQUEST_IDLE_TIMEOUT.toMillis());
+                  });
               config.routes.before(this::begin);
               for (Route route : routes) {
                 switch (route.method()) {
@@ -119,6 +172,11 @@ public final class HttpServer {
   /** Starts listening on {@code host:port} (port 0 picks a free one). */
   public HttpServer start(String host, int port) {
     javalin.start(host, port);
+    for (Connector connector : javalin.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector network) {
+        network.setIdleTimeout(CONNECTION_IDLE_TIMEOUT.toMillis());
+      }
+    }
     return this;
   }
 
@@ -141,8 +199,26 @@ public final class HttpServer {
     ctx.attribute(ATTR_REQUEST_ID, requestId);
     ctx.attribute(ATTR_STARTED, System.nanoTime());
     ctx.header(REQUEST_ID_HEADER, requestId);
+    SAFETY_HEADERS.forEach(ctx::header);
     MDC.clear();
     MDC.put("request_id", requestId);
+    // before the route's path parameters are decoded, which would fail on it
+    checkPercentEncoding(ctx.req().getRequestURI(), "path");
+  }
+
+  /** A 400 unless every {@code %} of {@code raw} starts an escape of two hexadecimal digits. */
+  static void checkPercentEncoding(String raw, String part) {
+    if (raw == null) {
+      return;
+    }
+    for (int i = raw.indexOf('%'); i >= 0; i = raw.indexOf('%', i + 1)) {
+      if (i + 2 >= raw.length()
+          || Character.digit(raw.charAt(i + 1), 16) < 0
+          || Character.digit(raw.charAt(i + 2), 16) < 0) {
+        throw ApiError.validation(
+            "The " + part + " has a malformed percent-escape", Map.of(part, "is malformed"));
+      }
+    }
   }
 
   private void exchange(Context ctx, Route route) {
@@ -152,9 +228,13 @@ public final class HttpServer {
     MDC.put("route", routeName);
     HttpRequest request = request(ctx, route);
     if (route.access() == Route.Access.API_KEY) {
+      // headers only: an unauthenticated caller never makes the server read a body
       String caller =
           apiKeys.authenticate(request.header("Authorization")).orElseThrow(ApiError::unauthorized);
       request = request.authenticatedAs(caller);
+      if (carriesBody(ctx) && !isJson(ctx.header("Content-Type"))) {
+        throw ApiError.unsupportedMediaType(JSON_MEDIA_TYPE);
+      }
     }
     HttpReply reply = route.endpoint().handle(request);
     ctx.status(reply.status());
@@ -176,28 +256,80 @@ public final class HttpServer {
         queryParams(rawQuery),
         pathParams(route.path(), rawPath),
         headers,
-        body(ctx),
+        () -> body(ctx),
         ctx.attribute(ATTR_REQUEST_ID),
         null,
         ctx.<Long>attribute(ATTR_STARTED),
         ctx.req().getRemoteAddr());
   }
 
-  /** Reads at most {@link #MAX_BODY_BYTES}; a larger body is refused before it is all read. */
+  /** Whether the request has a body: a length above zero, or chunks. */
+  private static boolean carriesBody(Context ctx) {
+    return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+  }
+
+  /**
+   * {@code application/json} or {@code application/...+json}, in UTF-8 (the only charset JSON has;
+   * no charset parameter means UTF-8).
+   */
+  static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String[] parts = contentType.split(";");
+    String type = parts[0].strip().toLowerCase(Locale.ROOT);
+    if (!type.equals(JSON_MEDIA_TYPE)
+        && !(type.startsWith("application/") && type.endsWith("+json"))) {
+      return false;
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String[] parameter = parts[i].split("=", 2);
+      if (parameter[0].strip().equalsIgnoreCase("charset")
+          && (parameter.length < 2
+              || !parameter[1].strip().replace("\"", "").equalsIgnoreCase("utf-8"))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Reads at most {@link #MAX_BODY_BYTES}; a larger body is refused before it is all read, and a
+   * body that arrives slower than {@link #MIN_BODY_BYTES_PER_SECOND} (after {@link
+   * #MIN_RATE_GRACE}) or stops arriving is cut off with a 408.
+   */
   private static byte[] body(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
       throw ApiError.payloadTooLarge(MAX_BODY_BYTES);
     }
+    if (declared == 0) {
+      return new byte[0];
+    }
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
+      return readLimited(in, System.nanoTime(), System::nanoTime);
+    } catch (IOException stoppedOrTimedOut) {
+      throw ApiError.requestTimeout();
+    }
+  }
+
+  /** The body of {@code in}, refused when too large or too slow; {@code now} is a nano clock. */
+  static byte[] readLimited(InputStream in, long startedNanos, java.util.function.LongSupplier now)
+      throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    byte[] buffer = new byte[8192];
+    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+      body.write(buffer, 0, n);
+      if (body.size() > MAX_BODY_BYTES) {
         throw ApiError.payloadTooLarge(MAX_BODY_BYTES);
       }
-      return body;
-    } catch (IOException e) {
-      throw ApiError.validation("The request body could not be read", Map.of());
+      long elapsedNanos = now.getAsLong() - startedNanos;
+      if (elapsedNanos > MIN_RATE_GRACE.toNanos()
+          && body.size() < MIN_BODY_BYTES_PER_SECOND * (elapsedNanos / 1_000_000_000.0)) {
+        throw ApiError.requestTimeout();
+      }
     }
+    return body.toByteArray();
   }
 
   /** The query string's parameters, every value of each name, in order. */
@@ -219,16 +351,22 @@ public final class HttpServer {
   }
 
   /**
-   * Percent-decodes a query or path part ({@code +} as a space); a malformed escape is the caller's
-   * mistake, a 400.
+   * Percent-decodes a query or path part ({@code +} as a space); a malformed escape, or text no
+   * store can hold, is the caller's mistake, a 400.
    */
   private static String decode(String encoded, String part) {
+    String decoded;
     try {
-      return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+      decoded = URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       throw ApiError.validation(
           "The " + part + " has a malformed percent-escape", Map.of(part, "is malformed"));
     }
+    if (!StorableText.isStorable(decoded)) {
+      throw ApiError.validation(
+          "The " + part + " holds a NUL or an unpaired surrogate", Map.of(part, "is malformed"));
+    }
+    return decoded;
   }
 
   /**
@@ -265,14 +403,19 @@ public final class HttpServer {
     return forStatus(e.getStatus());
   }
 
-  private static ApiError forStatus(int status) {
+  /** The envelope of a status Javalin or Jetty chose. */
+  static ApiError forStatus(int status) {
     return switch (status) {
+      case 400 -> ApiError.validation("The request is malformed", Map.of());
       case 404 -> ApiError.notFound("No such endpoint");
-      case 405 -> ApiError.methodNotAllowed();
+      case 405, 501 -> ApiError.methodNotAllowed();
+      case 408 -> ApiError.requestTimeout();
       case 413 -> ApiError.payloadTooLarge(MAX_BODY_BYTES);
-      case 400, 431 -> ApiError.validation("The request is malformed", Map.of());
+      case 414 -> ApiError.uriTooLong(MAX_HEADER_BYTES);
+      case 415 -> ApiError.unsupportedMediaType(JSON_MEDIA_TYPE);
+      case 431 -> ApiError.headersTooLarge(MAX_HEADER_BYTES);
       case 503 -> ApiError.unavailable("The service is shutting down or overloaded; retry later");
-      default -> ApiError.internal();
+      default -> status >= 400 && status < 500 ? ApiError.malformed(status) : ApiError.internal();
     };
   }
 
@@ -293,6 +436,12 @@ public final class HttpServer {
    */
   private final class JsonErrorHandler extends ErrorHandler {
 
+    /** Every method gets the envelope (Jetty's own handler answers only GET, POST and HEAD). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
     @Override
     protected void generateResponse(
         Request request,
@@ -306,6 +455,8 @@ public final class HttpServer {
       response.setStatus(error.status());
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, HttpReply.JSON);
       response.getHeaders().put(REQUEST_ID_HEADER, requestId);
+      SAFETY_HEADERS.forEach(response.getHeaders()::put);
+      error.headers().forEach(response.getHeaders()::put);
       response.write(true, ByteBuffer.wrap(envelope(error, requestId)), callback);
     }
   }

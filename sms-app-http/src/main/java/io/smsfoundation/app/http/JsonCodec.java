@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.smsfoundation.domain.message.StorableText;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The API's JSON: snake_case names, strict parsing (duplicate keys, trailing garbage and invalid
- * UTF-8 are refused with a 400). One instance is shared; thread-safe.
+ * The API's JSON: snake_case names, strict parsing (duplicate keys, trailing garbage, invalid UTF-8
+ * and text no store can keep, a NUL or an unpaired surrogate anywhere, are refused with a 400). One
+ * instance is shared; thread-safe.
  */
 public final class JsonCodec {
 
@@ -55,7 +57,46 @@ public final class JsonCodec {
       throw ApiError.validation(
           "The request body must be a JSON object", Map.of("body", "must be a JSON object"));
     }
+    String unstorable = firstUnstorable(object, "");
+    if (unstorable != null) {
+      throw ApiError.validation(
+          "The request body holds a NUL or an unpaired surrogate character",
+          Map.of(
+              unstorable.isEmpty() ? "body" : unstorable,
+              "must not contain NUL or unpaired surrogate characters"));
+    }
     return object;
+  }
+
+  /**
+   * The path ({@code to}, {@code items.2}) of the first name or text that a store cannot keep, or
+   * {@code null} when there is none.
+   */
+  private static String firstUnstorable(JsonNode node, String path) {
+    if (node.isTextual()) {
+      return StorableText.isStorable(node.textValue()) ? null : path;
+    }
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        if (!StorableText.isStorable(field.getKey())) {
+          return path.isEmpty() ? "body" : path;
+        }
+        String found = firstUnstorable(field.getValue(), at);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = firstUnstorable(node.get(i), path + "." + i);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /**

@@ -76,9 +76,17 @@ final class HttpMetrics implements ExchangeObserver {
       return "unchanged";
     }
     return switch (outcome) {
-      case "accepted", "duplicate", "invalid_signature", "not_outbound", "invalid" -> outcome;
+      case "accepted", "duplicate", "invalid_signature", "not_outbound", "conflicting", "invalid" ->
+          outcome;
       case "kept_for_later" -> "kept";
-      case "sms.validation_error", "sms.payload_too_large" -> "invalid";
+      case "sms.validation_error",
+          "sms.payload_too_large",
+          "sms.request_timeout",
+          "sms.uri_too_long",
+          "sms.headers_too_large",
+          "sms.unsupported_media_type",
+          "sms.malformed_request" ->
+          "invalid";
       case "sms.unavailable" -> "unavailable";
       default -> "error";
     };

@@ -57,7 +57,8 @@ public final class TwilioWebhookEndpoint implements Endpoint {
                 request.method(),
                 publicUrl(request),
                 request.headers(),
-                request.body(),
+                // read only if the handler gets that far (a request without signature never is)
+                request::body,
                 request.receivedNanos()));
     result.about().forEach(MDC::put);
     return switch (result) {

@@ -26,6 +26,7 @@ class AppConfigTest {
     env.put("PUBLIC_BASE_URL", "https://sms.example.com/");
     env.put("DATABASE_URL", "postgres://sms:p%40ss@db.example.com:5432/sms");
     env.put("SMS_API_KEYS", KEY);
+    env.put("METRICS_TOKEN", "metrics-token-0123456789");
     return env;
   }
 
@@ -59,6 +60,37 @@ class AppConfigTest {
     assertThat(config.mode()).isEqualTo(Mode.PRODUCTION);
     assertThat(config.publicBaseUrl()).isEqualTo(URI.create("https://sms.example.com"));
     assertThat(config.apiKeys()).containsExactly(KEY);
+  }
+
+  @Test
+  void production_keeps_metrics_private_with_a_token_or_a_management_port() {
+    Map<String, String> open = production();
+    open.remove("METRICS_TOKEN");
+
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(open))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .singleElement()
+                    .satisfies(p -> assertThat(p).startsWith("METRICS_TOKEN or MANAGEMENT_PORT")));
+    open.put("MANAGEMENT_PORT", "9090");
+    assertThat(AppConfig.fromEnvironment(open).managementPort()).isEqualTo(9090);
+    assertThat(AppConfig.fromEnvironment(production()).managementPort()).isNull();
+  }
+
+  @Test
+  void the_management_port_must_be_another_port() {
+    Map<String, String> env = production();
+    env.put("PORT", "9090");
+    env.put("MANAGEMENT_PORT", "9090");
+
+    assertThatThrownBy(() -> AppConfig.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .anySatisfy(p -> assertThat(p).startsWith("MANAGEMENT_PORT ")));
   }
 
   @Test
@@ -123,6 +155,8 @@ class AppConfigTest {
   @Test
   void metrics_token_is_optional_must_be_long_and_is_never_shown() {
     Map<String, String> env = production();
+    env.remove("METRICS_TOKEN");
+    env.put("MANAGEMENT_PORT", "9090");
     assertThat(AppConfig.fromEnvironment(env).metricsToken()).isNull();
 
     env.put("METRICS_TOKEN", "metrics-token-0123456789");

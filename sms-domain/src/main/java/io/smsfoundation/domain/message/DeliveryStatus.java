@@ -116,6 +116,7 @@ public record DeliveryStatus(String code) {
 
   @Override
   public String toString() {
-    return code;
+    // for logs: a word the provider made up is text from outside and may hold anything
+    return isKnown() ? code : "other";
   }
 }

@@ -9,6 +9,7 @@ import java.util.Objects;
 public record Media(String url, String contentType) {
 
   public Media {
-    Objects.requireNonNull(url, "url");
+    url = StorableText.of(Objects.requireNonNull(url, "url"));
+    contentType = StorableText.of(contentType);
   }
 }

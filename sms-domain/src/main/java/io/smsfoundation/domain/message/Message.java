@@ -8,7 +8,9 @@ import java.util.UUID;
 
 /**
  * A stored SMS, inbound or outbound, with its delivery state and, for inbound messages, the
- * complete webhook form exactly as Twilio posted it.
+ * complete webhook form exactly as Twilio posted it (with the exact body bytes, {@link
+ * RawForm#body()}). Its texts are {@linkplain StorableText storable}: a NUL or an unpaired
+ * surrogate is held as U+FFFD.
  *
  * @param twilioSid Twilio's SID, {@code null} for an outbound message not yet accepted by Twilio
  * @param encoding {@code null} when unknown (inbound messages report only a segment count)
@@ -47,7 +49,12 @@ public record Message(
     Objects.requireNonNull(deliveryStatus, "deliveryStatus");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
-    content = content == null ? "" : content;
+    // a message's text is storable text whatever it came with (NUL and lone surrogates as U+FFFD)
+    content = content == null ? "" : StorableText.of(content);
+    from = StorableText.of(from);
+    to = StorableText.of(to);
+    errorCode = StorableText.of(errorCode);
+    errorMessage = StorableText.of(errorMessage);
     media = media == null ? List.of() : List.copyOf(media);
     rawWebhookData = rawWebhookData == null ? RawForm.empty() : rawWebhookData;
   }

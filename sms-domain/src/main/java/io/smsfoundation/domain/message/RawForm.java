@@ -1,27 +1,37 @@
 package io.smsfoundation.domain.message;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * A webhook's form exactly as the provider posted it: every parameter name in the order it first
- * arrived, with all of its values in the order they arrived, so that a repeated name keeps every
- * value. Kept with the message as its raw payload. Immutable and thread-safe; {@link #toString()}
- * names the parameters but never shows a value (values hold phone numbers and message bodies).
+ * A webhook's form as the provider posted it: every parameter name in the order it first arrived,
+ * with all of its values in the order they arrived, so that a repeated name keeps every value; and,
+ * when the adapter that read it kept them, the exact bytes of the request body ({@link #body()}).
+ * Kept with the message as its raw payload.
+ *
+ * <p>Names and values are {@linkplain StorableText storable text}: a NUL or an unpaired surrogate
+ * is held as U+FFFD (as are bytes that were not UTF-8, which adapters decode so), so that every
+ * store can keep any form a provider can send; the exact body is what is lossless. Immutable and
+ * thread-safe; {@link #toString()} names the parameters but never shows a value (values hold phone
+ * numbers and message bodies).
  */
 public final class RawForm {
 
-  private static final RawForm EMPTY = new RawForm(Map.of());
+  private static final RawForm EMPTY = new RawForm(Map.of(), null);
 
   private final Map<String, List<String>> fields;
+  private final byte[] body;
 
-  private RawForm(Map<String, List<String>> fields) {
+  private RawForm(Map<String, List<String>> fields, byte[] body) {
     this.fields = fields;
+    this.body = body;
   }
 
   public static RawForm empty() {
@@ -29,7 +39,8 @@ public final class RawForm {
   }
 
   /**
-   * A form from names and their values, in the map's iteration order.
+   * A form from names and their values, in the map's iteration order. Two names that become the
+   * same storable text share one entry, values in order.
    *
    * @throws IllegalArgumentException when a name has no value
    */
@@ -38,16 +49,16 @@ public final class RawForm {
     if (fields.isEmpty()) {
       return EMPTY;
     }
-    Map<String, List<String>> copy = new LinkedHashMap<>(fields.size() * 2);
+    Builder form = new Builder();
     fields.forEach(
         (name, values) -> {
           Objects.requireNonNull(name, "name");
           if (values == null || values.isEmpty()) {
             throw new IllegalArgumentException("a form parameter needs at least one value");
           }
-          copy.put(name, List.copyOf(values));
+          values.forEach(value -> form.add(name, value));
         });
-    return new RawForm(Collections.unmodifiableMap(copy));
+    return form.build();
   }
 
   /** A form whose names each came once, in the map's iteration order. */
@@ -61,6 +72,20 @@ public final class RawForm {
   /** Collects parameters one by one, as a parser reads them. Not thread-safe. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** This form with the exact request body it was read from. */
+  public RawForm withBody(byte[] exactBody) {
+    Objects.requireNonNull(exactBody, "exactBody");
+    return new RawForm(fields, exactBody.clone());
+  }
+
+  /**
+   * The exact bytes of the request body the form was read from (a copy), or empty when the form was
+   * built from names and values only.
+   */
+  public Optional<byte[]> body() {
+    return body == null ? Optional.empty() : Optional.of(body.clone());
   }
 
   /** The first value of {@code name}, or {@code null} when the form does not have it. */
@@ -83,6 +108,7 @@ public final class RawForm {
     return fields.keySet();
   }
 
+  /** Whether the form has no parameter (it may still have a body that held none). */
   public boolean isEmpty() {
     return fields.isEmpty();
   }
@@ -94,17 +120,19 @@ public final class RawForm {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RawForm form && fields.equals(form.fields);
+    return other instanceof RawForm form
+        && fields.equals(form.fields)
+        && Arrays.equals(body, form.body);
   }
 
   @Override
   public int hashCode() {
-    return fields.hashCode();
+    return 31 * fields.hashCode() + Arrays.hashCode(body);
   }
 
   @Override
   public String toString() {
-    return "RawForm" + fields.keySet();
+    return "RawForm" + fields.keySet() + (body == null ? "" : " (" + body.length + " bytes)");
   }
 
   /** Builds a {@link RawForm} from parameters in arrival order. */
@@ -114,16 +142,26 @@ public final class RawForm {
 
     private Builder() {}
 
-    /** Adds one value; a name seen before keeps its place and gains the value. */
+    /**
+     * Adds one value; a name seen before keeps its place and gains the value. Name and value are
+     * kept as {@linkplain StorableText storable text}.
+     */
     public Builder add(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      fields.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+      fields
+          .computeIfAbsent(StorableText.of(name), k -> new ArrayList<>(1))
+          .add(StorableText.of(value));
       return this;
     }
 
     public RawForm build() {
-      return RawForm.of(fields);
+      if (fields.isEmpty()) {
+        return EMPTY;
+      }
+      Map<String, List<String>> copy = new LinkedHashMap<>(fields.size() * 2);
+      fields.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+      return new RawForm(Collections.unmodifiableMap(copy), null);
     }
   }
 }

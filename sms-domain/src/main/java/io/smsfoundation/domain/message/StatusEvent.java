@@ -27,6 +27,8 @@ public record StatusEvent(
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(createdAt, "createdAt");
     rawWebhookData = rawWebhookData == null ? RawForm.empty() : rawWebhookData;
+    twilioSid = StorableText.of(twilioSid);
+    errorCode = StorableText.of(errorCode);
     if (messageId == null && twilioSid == null) {
       throw new IllegalArgumentException("a status event needs a message id or a SID");
     }

@@ -55,4 +55,25 @@ class RawFormTest {
 
     assertThat(form.toString()).contains("Body").doesNotContain("secret");
   }
+
+  @Test
+  void names_and_values_are_kept_as_storable_text() {
+    RawForm form = RawForm.builder().add("Bo\0dy", "a\0b").add("Bo\uFFFDdy", "c").build();
+
+    assertThat(form.values("Bo\uFFFDdy")).containsExactly("a\uFFFDb", "c");
+    assertThat(RawForm.ofSingleValues(Map.of("Body", "\uD800")).first("Body")).isEqualTo("\uFFFD");
+  }
+
+  @Test
+  void the_exact_body_travels_with_the_form_and_counts_for_equality() {
+    byte[] exact = {'B', 'o', 'd', 'y', '=', 'a', '%', '0', '0', 'b'};
+    RawForm text = RawForm.builder().add("Body", "a\0b").build();
+    RawForm form = text.withBody(exact);
+
+    exact[0] = 'X';
+    assertThat(form.body()).hasValueSatisfying(b -> assertThat(b).startsWith('B', 'o'));
+    assertThat(text.body()).isEmpty();
+    assertThat(form).isNotEqualTo(text).isEqualTo(text.withBody(form.body().orElseThrow()));
+    assertThat(form.toString()).doesNotContain("a%00b").contains("10 bytes");
+  }
 }

@@ -24,6 +24,7 @@ public interface ReadConversation {
     public ConversationQuery {
       new Validation()
           .require(Validation.present(phone), "phone", "is required")
+          .requireStorable(phone, "phone")
           .require(
               limit == null || (limit >= 1 && limit <= MAX_LIMIT),
               "limit",

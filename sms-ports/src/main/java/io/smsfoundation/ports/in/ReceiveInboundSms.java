@@ -3,6 +3,7 @@ package io.smsfoundation.ports.in;
 import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.message.StorableText;
 import io.smsfoundation.domain.optout.OptIntent;
 import java.util.List;
 import java.util.UUID;
@@ -55,8 +56,11 @@ public interface ReceiveInboundSms {
               "reportedSegments",
               "must be positive")
           .throwIfInvalid();
-      providerMessageId = providerMessageId.strip();
-      body = body == null ? "" : body;
+      providerMessageId = StorableText.of(providerMessageId.strip());
+      // what the provider sent is kept whatever it holds: as storable text
+      from = StorableText.of(from);
+      to = StorableText.of(to);
+      body = body == null ? "" : StorableText.of(body);
       media = media == null ? List.of() : List.copyOf(media);
       rawForm = rawForm == null ? RawForm.empty() : rawForm;
     }

@@ -2,10 +2,17 @@ package io.smsfoundation.ports.in;
 
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.domain.message.StorableText;
 import java.util.UUID;
 
 /** Records a delivery-status report and moves the message's status forward when it may. */
 public interface RecordDeliveryStatus {
+
+  /** Longest provider message id accepted. */
+  int MAX_PROVIDER_ID_LENGTH = ReceiveInboundSms.MAX_PROVIDER_ID_LENGTH;
+
+  /** Longest status word accepted: providers name statuses with one short word. */
+  int MAX_STATUS_LENGTH = 64;
 
   StatusOutcome record(StatusReport report);
 
@@ -31,10 +38,21 @@ public interface RecordDeliveryStatus {
     public StatusReport {
       new Validation()
           .require(Validation.present(providerMessageId), "providerMessageId", "is required")
+          .require(
+              providerMessageId == null
+                  || providerMessageId.strip().length() <= MAX_PROVIDER_ID_LENGTH,
+              "providerMessageId",
+              "must be at most " + MAX_PROVIDER_ID_LENGTH + " characters")
           .require(Validation.present(status), "status", "is required")
+          .require(
+              status == null || status.strip().length() <= MAX_STATUS_LENGTH,
+              "status",
+              "must be at most " + MAX_STATUS_LENGTH + " characters")
           .throwIfInvalid();
-      providerMessageId = providerMessageId.strip();
-      errorCode = Validation.present(errorCode) ? errorCode.strip() : null;
+      // what the provider sent is kept whatever it holds: as storable text
+      providerMessageId = StorableText.of(providerMessageId.strip());
+      status = StorableText.of(status.strip());
+      errorCode = Validation.present(errorCode) ? StorableText.of(errorCode.strip()) : null;
       rawForm = rawForm == null ? RawForm.empty() : rawForm;
     }
 
@@ -66,5 +84,14 @@ public interface RecordDeliveryStatus {
 
     /** The message is not known yet; the report is kept and applied when it appears. */
     record Kept(String providerMessageId) implements StatusOutcome {}
+
+    /**
+     * Our message id and the provider's id name different messages: the report is kept apart, for
+     * an operator to look at, and changes neither message.
+     *
+     * @param messageId the message our id names
+     * @param providerMessageId the provider's id the report carried, which is not that message's
+     */
+    record Conflicting(UUID messageId, String providerMessageId) implements StatusOutcome {}
   }
 }

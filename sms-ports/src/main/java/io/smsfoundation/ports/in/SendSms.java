@@ -41,6 +41,10 @@ public interface SendSms {
               "to",
               "is required unless conversation_id or tenant_id is given")
           .require(Validation.present(body), "body", "is required and must not be blank")
+          .requireStorable(to, "to")
+          .requireStorable(tenantId, "tenant_id")
+          .requireStorable(body, "body")
+          .requireStorable(idempotencyKey, "Idempotency-Key")
           .require(
               body == null || body.length() <= MAX_BODY_LENGTH,
               "body",

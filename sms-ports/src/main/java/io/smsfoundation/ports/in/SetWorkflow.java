@@ -17,6 +17,9 @@ public interface SetWorkflow {
     public WorkflowCommand {
       new Validation()
           .require(Validation.present(phone), "phone", "is required")
+          .requireStorable(phone, "phone")
+          .requireStorable(workflowType, "workflow_type")
+          .requireStorable(workflowId, "workflow_id")
           .require(
               workflowType == null || workflowType.length() <= MAX_FIELD_LENGTH,
               "workflow_type",

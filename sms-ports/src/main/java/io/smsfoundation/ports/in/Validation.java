@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.in;
 
+import io.smsfoundation.domain.message.StorableText;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,14 @@ final class Validation {
 
   static boolean present(String value) {
     return value != null && !value.isBlank();
+  }
+
+  /** The problem named for text a store could not keep (NUL or an unpaired surrogate). */
+  static final String NOT_STORABLE = "must not contain NUL or unpaired surrogate characters";
+
+  /** Refuses text that holds what no store can keep; callers that must keep it use StorableText. */
+  Validation requireStorable(String value, String field) {
+    return require(StorableText.isStorable(value), field, NOT_STORABLE);
   }
 
   void throwIfInvalid() {

@@ -26,6 +26,7 @@ public final class InMemoryMessageStore implements MessageStore {
   private final Map<String, UUID> bySid = new HashMap<>();
   private final Map<String, UUID> byIdempotencyKey = new HashMap<>();
   private final List<StatusEvent> events = new ArrayList<>();
+  private final List<StatusEvent> conflicting = new ArrayList<>();
 
   public InMemoryMessageStore(InMemoryUnitOfWork db) {
     this.db = Objects.requireNonNull(db, "db");
@@ -200,6 +201,26 @@ public final class InMemoryMessageStore implements MessageStore {
           }
           return null;
         });
+  }
+
+  @Override
+  public void keepConflictingStatusEvent(StatusEvent event) {
+    db.locked(
+        () -> {
+          conflicting.add(event);
+          db.onRollback(() -> conflicting.remove(event));
+          return null;
+        });
+  }
+
+  @Override
+  public List<StatusEvent> conflictingStatusEvents(UUID messageId) {
+    return db.locked(
+        () ->
+            conflicting.stream()
+                .filter(e -> messageId.equals(e.messageId()))
+                .sorted(Comparator.comparing(StatusEvent::createdAt))
+                .toList());
   }
 
   private void index(Message message) {

@@ -65,4 +65,13 @@ public interface MessageStore {
 
   /** Attaches the callbacks kept for {@code twilioSid} to its message. */
   void attachStatusEvents(String twilioSid, UUID messageId);
+
+  /**
+   * Keeps a callback whose message id and SID name different messages apart from every history: it
+   * never counts as a status of either message and is never attached.
+   */
+  void keepConflictingStatusEvent(StatusEvent event);
+
+  /** The conflicting callbacks kept for the message {@code messageId} names, oldest first. */
+  List<StatusEvent> conflictingStatusEvents(UUID messageId);
 }

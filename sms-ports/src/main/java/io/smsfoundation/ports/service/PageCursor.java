@@ -16,6 +16,14 @@ final class PageCursor {
 
   private static final String VERSION = "v1";
 
+  /**
+   * The times a cursor of this service can hold: those of messages, from the first year to the last
+   * four-digit one (every store can compare them; PostgreSQL's range ends in 294276).
+   */
+  private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
   private PageCursor() {}
 
   static String encode(MessageKey key) {
@@ -37,6 +45,9 @@ final class PageCursor {
         throw new IllegalArgumentException("unknown cursor version");
       }
       Instant createdAt = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
+      if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+        throw new IllegalArgumentException("a time no message has");
+      }
       return new MessageKey(createdAt, UUID.fromString(parts[2]));
     } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException bad) {
       throw InvalidCommandException.of("cursor", "is not a cursor returned by this API");

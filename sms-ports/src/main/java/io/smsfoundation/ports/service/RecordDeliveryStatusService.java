@@ -16,7 +16,9 @@ import java.util.Optional;
 /**
  * Records delivery-status reports: every new one joins the message's history, the status of an
  * outbound message moves forward only, duplicates are skipped, a report naming an inbound message
- * changes nothing, and reports for a message not yet known are kept until its provider id appears.
+ * changes nothing, reports for a message not yet known are kept until its provider id appears, and
+ * a report whose message id and provider id name different messages is kept apart and changes
+ * neither.
  */
 public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
 
@@ -46,10 +48,12 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
     Instant now = clock.now();
     return unitOfWork.inTransaction(
         tx -> {
-          Optional<Message> found =
-              Optional.ofNullable(report.messageId())
-                  .flatMap(messages::lockById)
-                  .or(() -> messages.lockBySid(report.providerMessageId()));
+          Optional<Message> named =
+              Optional.ofNullable(report.messageId()).flatMap(messages::lockById);
+          if (named.isPresent() && conflicts(named.get(), report.providerMessageId())) {
+            return conflicting(named.get(), report, reported, now);
+          }
+          Optional<Message> found = named.or(() -> messages.lockBySid(report.providerMessageId()));
           if (found.isEmpty()) {
             messages.appendStatusEvent(event(null, report, reported, now));
             return new StatusOutcome.Kept(report.providerMessageId());
@@ -81,6 +85,33 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
             }
           };
         });
+  }
+
+  /**
+   * Whether the provider id belongs to another message than {@code named}: {@code named} has
+   * another one, or has none yet and another message has this one.
+   */
+  private boolean conflicts(Message named, String providerMessageId) {
+    if (named.twilioSid() != null) {
+      return !named.twilioSid().equals(providerMessageId);
+    }
+    return messages
+        .findBySid(providerMessageId)
+        .filter(other -> !other.id().equals(named.id()))
+        .isPresent();
+  }
+
+  private StatusOutcome conflicting(
+      Message named, StatusReport report, DeliveryStatus reported, Instant now) {
+    messages.keepConflictingStatusEvent(event(named, report, reported, now));
+    // the provider id stays out of the log: when it names no message it is just text from outside
+    LOG.log(
+        Level.WARNING,
+        "status report {0} names message {1} but carries another message''s provider id;"
+            + " kept apart in the conflicting reports, nothing changed",
+        reported,
+        named.id());
+    return new StatusOutcome.Conflicting(named.id(), report.providerMessageId());
   }
 
   private StatusEvent event(

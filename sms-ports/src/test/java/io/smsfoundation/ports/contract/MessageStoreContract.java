@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -267,5 +269,79 @@ public abstract class MessageStoreContract {
     Optional<Message> none =
         fixture.unitOfWork().inTransaction(tx -> store.lockById(UUID.randomUUID()));
     assertThat(none).isEmpty();
+  }
+
+  @Test
+  void a_raw_form_with_nul_and_bytes_that_are_not_utf8_keeps_its_exact_body() {
+    byte[] exact = "Body=a%00b&Name=%FF%FE&From=%2B12015550123".getBytes(StandardCharsets.US_ASCII);
+    RawForm form =
+        RawForm.builder()
+            .add("Body", "a\0b")
+            .add("Name", "\uFFFD\uFFFD")
+            .add("From", "+12015550123")
+            .build()
+            .withBody(exact);
+    Message message = Samples.inbound(conversationId, Samples.sid(), at(1), "a\0b", form);
+
+    assertThat(store.insert(message)).isTrue();
+
+    Message stored = store.findById(message.id()).orElseThrow();
+    assertThat(stored.content()).isEqualTo("a\uFFFDb");
+    assertThat(stored.rawWebhookData().first("Body")).isEqualTo("a\uFFFDb");
+    assertThat(stored.rawWebhookData().body()).hasValue(exact);
+    assertThat(stored.rawWebhookData()).isEqualTo(message.rawWebhookData());
+  }
+
+  @Test
+  void the_longest_names_and_values_read_back_as_written() {
+    String name = "N".repeat(100_001);
+    String value = "v😀".repeat(50_001);
+    RawForm form = RawForm.builder().add(name, value).add("Body", value).build();
+    Message message = Samples.inbound(conversationId, Samples.sid(), at(1), value, form);
+    store.insert(message);
+    store.appendStatusEvent(
+        new StatusEvent(
+            UUID.randomUUID(),
+            message.id(),
+            message.twilioSid(),
+            DeliveryStatus.of("received"),
+            null,
+            false,
+            form,
+            at(2)));
+
+    assertThat(store.findById(message.id()).orElseThrow().rawWebhookData().first(name))
+        .isEqualTo(value);
+    assertThat(store.page(conversationId, Optional.empty(), 1)).hasSize(1);
+    assertThat(store.statusEvents(message.id()).getFirst().rawWebhookData()).isEqualTo(form);
+  }
+
+  @Test
+  void a_conflicting_callback_is_kept_apart_and_never_counts_as_a_status() {
+    Message message = Samples.outbound(conversationId, null, at(1));
+    store.insert(message);
+    String otherSid = Samples.sid();
+
+    fixture
+        .unitOfWork()
+        .inTransaction(
+            tx -> {
+              store.keepConflictingStatusEvent(
+                  Samples.event(message.id(), otherSid, "delivered", at(2)));
+              return null;
+            });
+
+    assertThat(store.conflictingStatusEvents(message.id()))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.twilioSid()).isEqualTo(otherSid);
+              assertThat(e.status()).isEqualTo(DeliveryStatus.DELIVERED);
+              assertThat(e.rawWebhookData().first("MessageStatus")).isEqualTo("delivered");
+            });
+    assertThat(store.statusEvents(message.id())).isEmpty();
+    assertThat(store.unattachedStatusEvents(otherSid)).isEmpty();
+    assertThat(store.appendStatusEvent(Samples.event(message.id(), null, "delivered", at(3))))
+        .isTrue();
   }
 }

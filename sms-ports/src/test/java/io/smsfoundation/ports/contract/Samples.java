@@ -87,6 +87,25 @@ public final class Samples {
         at);
   }
 
+  /** An inbound message with the given body and raw form. */
+  public static Message inbound(
+      UUID conversationId, String sid, Instant at, String body, RawForm form) {
+    return Message.inbound(
+        UUID.randomUUID(),
+        conversationId,
+        sid,
+        "+12015550123",
+        "+15005550006",
+        body,
+        1,
+        MessageEncoding.UCS_2,
+        List.of(),
+        0,
+        new LanguageDetection(Language.UNKNOWN, 0.0),
+        form,
+        at);
+  }
+
   public static Message outbound(UUID conversationId, String idempotencyKey, Instant at) {
     return Message.outbound(
         UUID.randomUUID(),

@@ -10,7 +10,9 @@ import io.smsfoundation.ports.in.InvalidCommandException;
 import io.smsfoundation.ports.in.ReadConversation.ConversationPage;
 import io.smsfoundation.ports.in.ReadConversation.ConversationQuery;
 import io.smsfoundation.ports.in.SetWorkflow.WorkflowCommand;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,26 @@ class ConversationReadingTest {
                 h.services
                     .readConversation()
                     .read(new ConversationQuery("+12015550123", "not-a-cursor", null)))
+        .isInstanceOfSatisfying(
+            InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("cursor"));
+  }
+
+  @Test
+  void a_cursor_with_a_time_no_message_can_have_is_refused() {
+    h.receive("+12015550123", "hello");
+    // well-formed, but 292,000 years after 1970: past what any store can compare
+    String farFuture =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("v1:" + Long.MAX_VALUE + ":" + UUID.randomUUID())
+                    .getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(
+            () ->
+                h.services
+                    .readConversation()
+                    .read(new ConversationQuery("+12015550123", farFuture, null)))
         .isInstanceOfSatisfying(
             InvalidCommandException.class, e -> assertThat(e.fieldErrors()).containsKey("cursor"));
   }

@@ -146,4 +146,40 @@ class RecordDeliveryStatusServiceTest {
 
     assertThat(h.conversation("+12015550123").lastMessageAt()).isEqualTo(deliveredAt);
   }
+
+  @Test
+  void a_report_whose_ids_name_two_messages_is_kept_apart_and_changes_neither() {
+    InboundOutcome.Accepted inbound =
+        (InboundOutcome.Accepted) h.receive("+12015550777", "is the water back?");
+    String inboundSid = h.message(inbound.messageId()).twilioSid();
+
+    StatusOutcome outcome = h.status(messageId, inboundSid, "failed", "30006", true);
+
+    assertThat(outcome).isEqualTo(new StatusOutcome.Conflicting(messageId, inboundSid));
+    Message ours = h.message(messageId);
+    assertThat(ours.deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+    assertThat(ours.twilioSid()).isEqualTo(sid);
+    assertThat(ours.errorCode()).isNull();
+    assertThat(h.conversation("+12015550123").optedOut()).isFalse();
+    assertThat(h.adapters.messages().statusEvents(messageId)).isEmpty();
+    assertThat(h.adapters.messages().statusEvents(inbound.messageId())).isEmpty();
+    assertThat(h.adapters.messages().conflictingStatusEvents(messageId))
+        .singleElement()
+        .satisfies(e -> assertThat(e.twilioSid()).isEqualTo(inboundSid));
+    // the message's own reports still count
+    assertThat(h.status(messageId, sid, "failed")).isInstanceOf(StatusOutcome.Applied.class);
+  }
+
+  @Test
+  void a_report_naming_a_message_without_sid_by_another_messages_sid_changes_neither() {
+    SendResult second =
+        h.services.sendSms().send(new SendCommand("+12015550124", null, null, "Hi", null));
+    UUID pending = ((SendResult.Accepted) second).receipt().messageId();
+
+    StatusOutcome outcome = h.status(pending, sid, "delivered");
+
+    assertThat(outcome).isEqualTo(new StatusOutcome.Conflicting(pending, sid));
+    assertThat(h.message(pending).twilioSid()).isNull();
+    assertThat(h.message(messageId).deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+  }
 }

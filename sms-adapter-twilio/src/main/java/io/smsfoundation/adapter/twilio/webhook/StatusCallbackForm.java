@@ -1,6 +1,7 @@
 package io.smsfoundation.adapter.twilio.webhook;
 
 import io.smsfoundation.domain.message.RawForm;
+import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusReport;
 import java.util.UUID;
 
@@ -26,7 +27,15 @@ record StatusCallbackForm(UUID messageId, String messageSid, String status, Stri
     UUID id = uuid(messageId);
     new InvalidForm.Problems()
         .require(sid != null, "MessageSid", "is required")
+        .require(
+            sid == null || sid.strip().length() <= RecordDeliveryStatus.MAX_PROVIDER_ID_LENGTH,
+            "MessageSid",
+            "is longer than any Twilio SID")
         .require(status != null, "MessageStatus", "is required (or SmsStatus)")
+        .require(
+            status == null || status.strip().length() <= RecordDeliveryStatus.MAX_STATUS_LENGTH,
+            "MessageStatus",
+            "is longer than any status word")
         .require(
             messageId == null || messageId.isBlank() || id != null, "message_id", "is not a UUID")
         .throwIfAny();

@@ -3,6 +3,7 @@ package io.smsfoundation.adapter.twilio.webhook;
 import io.smsfoundation.domain.message.RawForm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -12,8 +13,11 @@ import java.util.Objects;
  * exactly what Twilio's own validators (its Java {@code RequestValidator} and its Node {@code
  * validateRequest}) accept: the URL as received, with and without any port, and the other spellings
  * of its percent-encoding those libraries try ({@link SignedUrls}); the current auth token and,
- * during a rotation, a secondary one; a repeated parameter name with all of its values. Everything
- * else is refused. Immutable and thread-safe.
+ * during a rotation, a secondary one; a repeated parameter name with all of its values. A body
+ * whose names or values are not UTF-8 is accepted when signed over the exact bytes they
+ * percent-decode to, or over their decoded text (invalid sequences as U+FFFD, which is what a
+ * validator that sees decoded parameters computes). Everything else is refused. Immutable and
+ * thread-safe.
  */
 public final class TwilioRequestValidator {
 
@@ -41,33 +45,54 @@ public final class TwilioRequestValidator {
    * @param signature the header's value, or {@code null} when it is missing
    */
   public boolean isValid(String url, RawForm form, String signature) {
-    Objects.requireNonNull(url, "url");
     Objects.requireNonNull(form, "form");
+    return isValid(url, List.of(TwilioSignatures.ofText(form)), signature);
+  }
+
+  /** Like {@link #isValid(String, RawForm, String)} for a body as received. */
+  boolean isValid(String url, FormCodec.ParsedForm body, String signature) {
+    Objects.requireNonNull(body, "body");
+    return isValid(
+        url,
+        body.utf8()
+            ? List.of(TwilioSignatures.exact(body))
+            : List.of(TwilioSignatures.exact(body), TwilioSignatures.decoded(body)),
+        signature);
+  }
+
+  private boolean isValid(
+      String url, List<List<TwilioSignatures.Signed>> readings, String signature) {
+    Objects.requireNonNull(url, "url");
     if (signature == null || signature.isBlank()) {
       return false;
     }
     byte[] given = signature.strip().getBytes(StandardCharsets.US_ASCII);
-    byte[] data = TwilioSignatures.parameterData(form, false);
-    byte[] distinct =
-        TwilioSignatures.repeatsAValue(form) ? TwilioSignatures.parameterData(form, true) : null;
+    List<byte[]> data = new ArrayList<>();
+    for (List<TwilioSignatures.Signed> params : readings) {
+      data.add(TwilioSignatures.parameterData(params, false));
+      if (TwilioSignatures.repeatsAValue(params)) {
+        data.add(TwilioSignatures.parameterData(params, true));
+      }
+    }
     // The URL exactly as received is what Twilio signs almost always: try it before the others.
-    if (matches(url, data, distinct, given)) {
+    if (matches(url, data, given)) {
       return true;
     }
     List<String> candidates = SignedUrls.candidates(url);
     for (int i = 1; i < candidates.size(); i++) {
-      if (matches(candidates.get(i), data, distinct, given)) {
+      if (matches(candidates.get(i), data, given)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean matches(String url, byte[] data, byte[] distinct, byte[] given) {
+  private boolean matches(String url, List<byte[]> data, byte[] given) {
     for (String token : authTokens) {
-      if (equal(TwilioSignatures.mac(token, url, data), given)
-          || (distinct != null && equal(TwilioSignatures.mac(token, url, distinct), given))) {
-        return true;
+      for (byte[] parameters : data) {
+        if (equal(TwilioSignatures.mac(token, url, parameters), given)) {
+          return true;
+        }
       }
     }
     return false;

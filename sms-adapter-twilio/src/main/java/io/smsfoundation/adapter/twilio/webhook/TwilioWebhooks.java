@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.twilio.webhook;
 
+import io.smsfoundation.domain.message.MessageSid;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
@@ -56,24 +57,23 @@ public final class TwilioWebhooks {
     WebhookResult handle(WebhookRequest request, RawForm form) throws InvalidForm;
   }
 
-  /** Checks the signature, reads the form, then hands it on; refusals come back as values. */
+  /**
+   * Checks that a signature is there (before the body is read), reads the form, verifies the
+   * signature, then hands the form on with the exact body; refusals come back as values. Any body
+   * is a form: whatever bytes a signed webhook holds, it is handed on (see {@link FormCodec}).
+   */
   private WebhookResult signed(WebhookRequest request, FormHandler handler) {
     String signature = request.header(SIGNATURE_HEADER);
     if (signature == null || signature.isBlank()) {
       return forbidden("The X-Twilio-Signature header is missing");
     }
-    RawForm form;
-    try {
-      form = FormCodec.parse(request.body());
-    } catch (FormCodec.MalformedForm malformed) {
-      return invalid(
-          "The form body " + malformed.getMessage(), Map.of("body", malformed.getMessage()));
-    }
-    if (!validator.isValid(request.url(), form, signature)) {
+    byte[] body = request.body();
+    FormCodec.ParsedForm parsed = FormCodec.read(body);
+    if (!validator.isValid(request.url(), parsed, signature)) {
       return forbidden("The Twilio signature does not match this request");
     }
     try {
-      return handler.handle(request, form);
+      return handler.handle(request, parsed.form().withBody(body));
     } catch (InvalidForm incomplete) {
       return invalid("The webhook form is incomplete", incomplete.details());
     }
@@ -94,15 +94,13 @@ public final class TwilioWebhooks {
   }
 
   private WebhookResult recordStatus(WebhookRequest request, RawForm form) throws InvalidForm {
-    RawForm query;
-    try {
-      query = FormCodec.parse(request.rawQuery());
-    } catch (FormCodec.MalformedForm malformed) {
-      throw new InvalidForm(Map.of("message_id", "is not a UUID"));
-    }
+    RawForm query = FormCodec.read(request.rawQuery()).form();
     StatusCallbackForm callback = StatusCallbackForm.read(form, query);
     Map<String, String> about = new HashMap<>();
-    about.put(WebhookResult.TWILIO_SID, callback.messageSid());
+    if (MessageSid.isWellFormed(callback.messageSid())) {
+      // anything else is text from outside, which the log must not carry
+      about.put(WebhookResult.TWILIO_SID, callback.messageSid());
+    }
     StatusOutcome outcome = recordDeliveryStatus.record(callback.toCommand(form));
     String word =
         switch (outcome) {
@@ -119,6 +117,10 @@ public final class TwilioWebhooks {
             yield "not_outbound";
           }
           case StatusOutcome.Kept kept -> "kept_for_later";
+          case StatusOutcome.Conflicting conflicting -> {
+            about.put(WebhookResult.MESSAGE_ID, conflicting.messageId().toString());
+            yield "conflicting";
+          }
         };
     return emptyAnswer(word, about);
   }

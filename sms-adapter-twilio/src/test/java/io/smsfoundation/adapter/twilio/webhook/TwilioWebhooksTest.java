@@ -6,6 +6,7 @@ import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.domain.phone.PhoneNumberKind;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Document;
@@ -310,6 +312,63 @@ class TwilioWebhooksTest {
               assertThat(world.conversation("+14155550199").optedOut()).isFalse();
               assertThat(world.historyOf(inbound.id())).hasSize(1);
             }),
+        ok(
+            "an SMS with a NUL in its body and in a name",
+            "/webhook/twilio/sms",
+            "MessageSid=SM0a1b2c3d4e5f60718293a4b5c6d7e8f9&From=%2B14155550100"
+                + "&To=%2B14155552671&Body=a%00b&X%00Y=1&AccountSid="
+                + ACCOUNT,
+            "accepted",
+            world -> {
+              Message message = world.message("SM0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+              assertThat(message.content()).isEqualTo("a\uFFFDb");
+              assertThat(message.rawWebhookData().first("X\uFFFDY")).isEqualTo("1");
+              assertThat(message.rawWebhookData().body())
+                  .hasValueSatisfying(
+                      exact ->
+                          assertThat(new String(exact, StandardCharsets.US_ASCII))
+                              .contains("Body=a%00b&X%00Y=1"));
+            }),
+        ok(
+            "an SMS whose body is not UTF-8, signed over its bytes",
+            "/webhook/twilio/sms",
+            "MessageSid=SM1a1b2c3d4e5f60718293a4b5c6d7e8f9&From=%2B14155550100"
+                + "&To=%2B14155552671&Body=caf%E9+%FF%FE%C3&AccountSid="
+                + ACCOUNT,
+            "accepted",
+            world -> {
+              Message message = world.message("SM1a1b2c3d4e5f60718293a4b5c6d7e8f9");
+              assertThat(message.content()).isEqualTo("caf\uFFFD \uFFFD\uFFFD\uFFFD");
+              assertThat(message.rawWebhookData().body())
+                  .hasValueSatisfying(
+                      exact ->
+                          assertThat(new String(exact, StandardCharsets.US_ASCII))
+                              .contains("Body=caf%E9+%FF%FE%C3"));
+            }),
+        ok(
+            "an SMS with percent signs that are not escapes",
+            "/webhook/twilio/sms",
+            "MessageSid=SM2a1b2c3d4e5f60718293a4b5c6d7e8f9&From=%2B14155550100"
+                + "&To=%2B14155552671&Body=100%+sure%ZZ+%u002F&AccountSid="
+                + ACCOUNT,
+            "accepted",
+            world ->
+                assertThat(world.message("SM2a1b2c3d4e5f60718293a4b5c6d7e8f9").content())
+                    .isEqualTo("100% sure%ZZ %u002F")),
+        ok(
+            "a status callback whose message_id names another message than its SID",
+            "/webhook/twilio/status?message_id={message_id}",
+            "MessageStatus=delivered&MessageSid=SMaaaa0000bbbb1111cccc2222dddd3333&AccountSid="
+                + ACCOUNT,
+            "conflicting",
+            world -> {
+              Message ours = world.adapters().messages().findById(world.outboundId()).orElseThrow();
+              assertThat(ours.deliveryStatus()).isEqualTo(DeliveryStatus.QUEUED);
+              assertThat(ours.twilioSid()).isEqualTo(OUTBOUND_SID);
+              assertThat(world.historyOf(world.outboundId())).isEmpty();
+              assertThat(world.adapters().messages().conflictingStatusEvents(world.outboundId()))
+                  .hasSize(1);
+            }),
         new Case(
             "an unsigned webhook",
             "/webhook/twilio/sms",
@@ -349,7 +408,7 @@ class TwilioWebhooksTest {
     String path = c.path().replace("{message_id}", world.outboundId().toString());
     String url = BASE + path;
     byte[] body = c.body().getBytes(StandardCharsets.UTF_8);
-    String signature = c.signed() ? TwilioSignatures.sign(TOKEN, url, FormCodec.parse(body)) : null;
+    String signature = c.signed() ? TwilioSignatures.signBody(TOKEN, url, body) : null;
     TwilioWebhooks webhooks = webhooks(world);
     TwilioWebhook webhook =
         path.startsWith("/webhook/twilio/status")
@@ -429,5 +488,56 @@ class TwilioWebhooksTest {
     return DocumentBuilderFactory.newInstance()
         .newDocumentBuilder()
         .parse(new java.io.ByteArrayInputStream(twiml));
+  }
+
+  @Test
+  void a_body_that_is_not_utf8_signed_over_its_decoded_text_is_accepted() {
+    World world = world();
+    String url = BASE + "/webhook/twilio/sms";
+    byte[] body =
+        ("MessageSid=SM3a1b2c3d4e5f60718293a4b5c6d7e8f9&From=%2B14155550100"
+                + "&To=%2B14155552671&Body=caf%E9")
+            .getBytes(StandardCharsets.US_ASCII);
+    // what a validator that sees decoded parameters (U+FFFD for the stray byte) signs
+    String signature =
+        TwilioSignatures.sign(
+            TOKEN,
+            url,
+            RawForm.builder()
+                .add("MessageSid", "SM3a1b2c3d4e5f60718293a4b5c6d7e8f9")
+                .add("From", "+14155550100")
+                .add("To", "+14155552671")
+                .add("Body", "caf\uFFFD")
+                .build());
+
+    WebhookResult result =
+        webhooks(world)
+            .inboundSms()
+            .handle(
+                new WebhookRequest(
+                    "POST", url, Map.of("X-Twilio-Signature", signature), body, System.nanoTime()));
+
+    assertThat(result.outcome()).isEqualTo("accepted");
+    assertThat(world.message("SM3a1b2c3d4e5f60718293a4b5c6d7e8f9").content())
+        .isEqualTo("caf\uFFFD");
+  }
+
+  @Test
+  void a_webhook_without_signature_is_refused_without_reading_its_body() {
+    World world = world();
+    WebhookResult result =
+        webhooks(world)
+            .inboundSms()
+            .handle(
+                new WebhookRequest(
+                    "POST",
+                    BASE + "/webhook/twilio/sms",
+                    Map.of(),
+                    () -> {
+                      throw new AssertionError("the body was read");
+                    },
+                    System.nanoTime()));
+
+    assertThat(result.outcome()).isEqualTo("invalid_signature");
   }
 }
