@@ -214,13 +214,18 @@ public final class SmsApplication {
                 // local mode may post to any http receiver; production to https or loopback
                 new ManageSubscriptions.UrlPolicy(config.isLocal()),
                 config.tenants().linkTtl(),
-                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT));
+                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT),
+            new SmsServices.Replies(
+                config.replies().policy(),
+                postgres.rateLimiter(),
+                config.replies().inboundRatePerSenderPerMinute()));
 
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
             new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary()),
             metrics.receiveInbound(services.receiveInbound()),
-            metrics.recordDeliveryStatus(services.recordDeliveryStatus()));
+            metrics.recordDeliveryStatus(services.recordDeliveryStatus()),
+            id -> TwilioSettings.statusCallbackFor(publicBaseUrl, id));
     Health health = health(jobQueue, authToken, postgres, pool);
     List<Route> routes = routes(services, webhooks, health, json);
 

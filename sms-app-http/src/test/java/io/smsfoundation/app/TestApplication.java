@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -83,6 +84,11 @@ final class TestApplication implements AutoCloseable {
    * name a {@code DATABASE_URL}), plus {@code overrides}.
    */
   static TestApplication start(Map<String, String> overrides) {
+    return start(overrides, Clock.systemUTC());
+  }
+
+  /** Like {@link #start(Map)}, on {@code clock}. */
+  static TestApplication start(Map<String, String> overrides, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put(AppConfig.SMS_MODE, "local");
     env.put(AppConfig.PORT, "0");
@@ -102,7 +108,7 @@ final class TestApplication implements AutoCloseable {
     }
     TestApplication app = new TestApplication(env, schema);
     try {
-      app.application = new SmsApplication(AppConfig.fromEnvironment(env)).start();
+      app.application = new SmsApplication(AppConfig.fromEnvironment(env), clock).start();
     } catch (RuntimeException e) {
       if (schema != null) {
         schema.close();

@@ -21,12 +21,13 @@ final class MessageDao {
           + " to_number, message_content, num_segments, encoding, num_media, media,"
           + " delivery_status, error_code, error_message, language_detected, language_confidence,"
           + " raw_webhook_data, raw_webhook_body, idempotency_key, request_fingerprint,"
-          + " created_at, updated_at)"
+          + " created_at, updated_at, source, reply_to, reply_rule, throttled)"
           + " values (:id, :conversationId, :direction, :twilioSid, :fromNumber, :toNumber,"
           + " :content, :numSegments, :encoding, :numMedia, cast(:media as jsonb),"
           + " :deliveryStatus, :errorCode, :errorMessage, :language, :confidence,"
           + " cast(:rawWebhookData as jsonb), :rawWebhookBody, :idempotencyKey,"
-          + " :requestFingerprint, :createdAt, :updatedAt)"
+          + " :requestFingerprint, :createdAt, :updatedAt, :source, :replyTo, :replyRule,"
+          + " :throttled)"
           + " on conflict do nothing";
 
   /** Newest first; served by {@code sms_messages_conversation_page_idx}. */
@@ -76,7 +77,43 @@ final class MessageDao {
         .bind("requestFingerprint", row.requestFingerprint())
         .bind("createdAt", row.createdAt())
         .bind("updatedAt", row.updatedAt())
+        .bind("source", row.source())
+        .bindByType("replyTo", row.replyTo(), UUID.class)
+        .bind("replyRule", row.replyRule())
+        .bind("throttled", row.throttled())
         .execute();
+  }
+
+  /** Served by the conversation page index ({@code conversation_id, created_at}). */
+  int repliesSince(UUID conversationId, Instant since) {
+    return handle
+        .createQuery(
+            "select count(*) from sms_messages where conversation_id = :id"
+                + " and created_at >= :since and source is not null")
+        .bind("id", conversationId)
+        .bind("since", since)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  Optional<Instant> lastReplyOfRule(UUID conversationId, String rule) {
+    return handle
+        .createQuery(
+            "select max(created_at) as last from sms_messages where conversation_id = :id"
+                + " and reply_rule = :rule")
+        .bind("id", conversationId)
+        .bind("rule", rule)
+        .map((rs, ctx) -> Columns.instant(rs, "last"))
+        .findOne();
+  }
+
+  /** Served by {@code sms_messages_reply_to_idx}. */
+  List<MessageRow> repliesTo(UUID inboundId) {
+    return handle
+        .createQuery(SELECT + " where reply_to = :id order by created_at, id")
+        .bind("id", inboundId)
+        .map(MessageRow::map)
+        .list();
   }
 
   Optional<MessageRow> findById(UUID id) {

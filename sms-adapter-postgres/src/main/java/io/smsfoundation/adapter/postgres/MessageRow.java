@@ -6,6 +6,8 @@ import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.reply.Reply;
+import io.smsfoundation.domain.reply.ReplyOrigin;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,13 +41,18 @@ record MessageRow(
     String idempotencyKey,
     String requestFingerprint,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    String source,
+    UUID replyTo,
+    String replyRule,
+    boolean throttled) {
 
   static final String COLUMNS =
       "id, conversation_id, direction, twilio_sid, from_number, to_number, message_content,"
           + " num_segments, encoding, num_media, media, delivery_status, error_code,"
           + " error_message, language_detected, language_confidence, raw_webhook_data,"
-          + " raw_webhook_body, idempotency_key, request_fingerprint, created_at, updated_at";
+          + " raw_webhook_body, idempotency_key, request_fingerprint, created_at, updated_at, source,"
+          + " reply_to, reply_rule, throttled";
 
   /** The row mapper, registered on the Jdbi instance. */
   static MessageRow map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -71,10 +78,15 @@ record MessageRow(
         rs.getString("idempotency_key"),
         rs.getString("request_fingerprint"),
         Columns.instant(rs, "created_at"),
-        Columns.instant(rs, "updated_at"));
+        Columns.instant(rs, "updated_at"),
+        rs.getString("source"),
+        Columns.uuid(rs, "reply_to"),
+        rs.getString("reply_rule"),
+        rs.getBoolean("throttled"));
   }
 
   static MessageRow of(Message message) {
+    ReplyOrigin origin = message.replyOrigin();
     return new MessageRow(
         message.id(),
         message.conversationId(),
@@ -97,7 +109,11 @@ record MessageRow(
         message.idempotencyKey(),
         message.requestFingerprint(),
         message.createdAt(),
-        message.updatedAt());
+        message.updatedAt(),
+        origin == null ? null : origin.source().code(),
+        origin == null ? null : origin.replyTo(),
+        origin == null ? null : origin.rule(),
+        message.throttled());
   }
 
   Message toMessage() {
@@ -127,6 +143,8 @@ record MessageRow(
         idempotencyKey,
         requestFingerprint,
         createdAt,
-        updatedAt);
+        updatedAt,
+        source == null ? null : new ReplyOrigin(Reply.Source.fromCode(source), replyTo, replyRule),
+        throttled);
   }
 }

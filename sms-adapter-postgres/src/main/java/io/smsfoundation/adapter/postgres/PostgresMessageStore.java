@@ -5,6 +5,7 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +89,28 @@ public final class PostgresMessageStore implements MessageStore {
   public InboundSummary inboundSummary(UUID conversationId) {
     Objects.requireNonNull(conversationId, "conversationId");
     return unitOfWork.withDao(MessageDao::new, dao -> dao.inboundSummary(conversationId));
+  }
+
+  @Override
+  public int repliesSince(UUID conversationId, Instant since) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(since, "since");
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.repliesSince(conversationId, since));
+  }
+
+  @Override
+  public Optional<Instant> lastReplyOfRule(UUID conversationId, String rule) {
+    Objects.requireNonNull(conversationId, "conversationId");
+    Objects.requireNonNull(rule, "rule");
+    return unitOfWork.withDao(MessageDao::new, dao -> dao.lastReplyOfRule(conversationId, rule));
+  }
+
+  @Override
+  public List<Message> repliesTo(UUID inboundId) {
+    Objects.requireNonNull(inboundId, "inboundId");
+    return unitOfWork.withDao(
+        MessageDao::new,
+        dao -> dao.repliesTo(inboundId).stream().map(MessageRow::toMessage).toList());
   }
 
   @Override

@@ -125,6 +125,11 @@ public record TwilioSettings(
 
   /** The status callback URL for one of our messages. */
   public URI statusCallbackFor(UUID messageId) {
+    return statusCallbackFor(publicBaseUrl, messageId);
+  }
+
+  /** The status callback URL for one of our messages, under {@code publicBaseUrl}. */
+  public static URI statusCallbackFor(URI publicBaseUrl, UUID messageId) {
     String base = publicBaseUrl.toString();
     if (base.endsWith("/")) {
       base = base.substring(0, base.length() - 1);

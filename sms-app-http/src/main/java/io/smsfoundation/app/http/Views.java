@@ -14,6 +14,7 @@ import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
+import io.smsfoundation.domain.reply.ReplyOrigin;
 import io.smsfoundation.ports.in.SendSms.Receipt;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,6 +102,10 @@ final class Views {
       Double languageConfidence,
       String createdAt,
       String updatedAt,
+      boolean throttled,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String source,
+      @JsonInclude(JsonInclude.Include.NON_NULL) UUID replyTo,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String replyRule,
       @JsonInclude(JsonInclude.Include.NON_NULL) List<StatusEventView> statusHistory,
       @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> rawWebhookData) {
 
@@ -130,6 +135,7 @@ final class Views {
     private static MessageView of(
         Message m, List<StatusEventView> history, Map<String, Object> raw) {
       LanguageDetection language = m.language();
+      ReplyOrigin origin = m.replyOrigin();
       return new MessageView(
           m.id(),
           m.conversationId(),
@@ -149,6 +155,10 @@ final class Views {
           language == null ? null : language.confidence(),
           time(m.createdAt()),
           time(m.updatedAt()),
+          m.throttled(),
+          origin == null ? null : origin.source().code(),
+          origin == null ? null : origin.replyTo(),
+          origin == null ? null : origin.rule(),
           history,
           raw);
     }

@@ -50,6 +50,8 @@ public final class ServiceMetrics implements AutoCloseable {
   static final String SEND_DURATION = "sms.send.duration";
   static final String DELIVERY_STATUSES = "sms.delivery.statuses";
   static final String INBOUND_LANGUAGES = "sms.inbound.languages";
+  static final String INBOUND_THROTTLED = "sms.inbound.throttled";
+  static final String REPLIES = "sms.replies";
   static final String TENANT_LOOKUPS = "sms.tenant.lookups";
   static final String TENANT_LANGUAGE_UPDATES = "sms.tenant.language.updates";
   static final String TENANT_LINKS = "sms.tenant.links";
@@ -97,7 +99,7 @@ public final class ServiceMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
-  private final InboundLanguages inboundLanguages;
+  private final InboundCounts inboundCounts;
   private final TenantLinks tenantLinks;
 
   public ServiceMetrics() {
@@ -109,7 +111,7 @@ public final class ServiceMetrics implements AutoCloseable {
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
-    inboundLanguages = new InboundLanguages(registry);
+    inboundCounts = new InboundCounts(registry);
     tenantLinks = new TenantLinks(registry);
     for (DeliveryStatus status :
         new DeliveryStatus[] {
@@ -198,7 +200,7 @@ public final class ServiceMetrics implements AutoCloseable {
   }
 
   public ReceiveInboundSms receiveInbound(ReceiveInboundSms receiveInbound) {
-    return inboundLanguages.useCase(receiveInbound);
+    return inboundCounts.useCase(receiveInbound);
   }
 
   public RecordDeliveryStatus recordDeliveryStatus(RecordDeliveryStatus recordDeliveryStatus) {

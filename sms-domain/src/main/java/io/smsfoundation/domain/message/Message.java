@@ -1,6 +1,8 @@
 package io.smsfoundation.domain.message;
 
 import io.smsfoundation.domain.language.LanguageDetection;
+import io.smsfoundation.domain.reply.Reply;
+import io.smsfoundation.domain.reply.ReplyOrigin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +21,10 @@ import java.util.UUID;
  * @param idempotencyKey the caller's {@code Idempotency-Key} of an outbound message, or {@code
  *     null}
  * @param requestFingerprint what the key's request contained, to tell a replay from a misuse
+ * @param replyOrigin for an answer the service sent to an inbound message, why; {@code null} for a
+ *     message sent through the API and for inbound messages
+ * @param throttled whether an inbound message came from a sender over its rate: stored as any
+ *     other, but neither answered nor delivered to webhook subscribers
  */
 public record Message(
     UUID id,
@@ -40,7 +46,9 @@ public record Message(
     String idempotencyKey,
     String requestFingerprint,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    ReplyOrigin replyOrigin,
+    boolean throttled) {
 
   public Message {
     Objects.requireNonNull(id, "id");
@@ -103,7 +111,9 @@ public record Message(
         null,
         null,
         at,
-        at);
+        at,
+        null,
+        false);
   }
 
   /**
@@ -143,7 +153,69 @@ public record Message(
         idempotencyKey,
         requestFingerprint,
         at,
-        at);
+        at,
+        null,
+        false);
+  }
+
+  /**
+   * The service's answer to the inbound message {@code inbound}, sent back in the webhook's answer:
+   * from the number the sender wrote to, to the sender. Stored as {@link DeliveryStatus#QUEUED}
+   * (the provider has it as soon as the answer is written) and never picked up by the send job.
+   */
+  public static Message reply(UUID id, Message inbound, Reply reply, Instant at) {
+    Objects.requireNonNull(reply, "reply");
+    Segments segments = Segments.of(reply.text());
+    return new Message(
+        id,
+        inbound.conversationId(),
+        Direction.OUTBOUND,
+        null,
+        inbound.to(),
+        inbound.from(),
+        reply.text(),
+        segments.count(),
+        segments.encoding(),
+        0,
+        List.of(),
+        DeliveryStatus.QUEUED,
+        null,
+        null,
+        null,
+        RawForm.empty(),
+        null,
+        null,
+        at,
+        at,
+        new ReplyOrigin(reply.source(), inbound.id(), reply.rule()),
+        false);
+  }
+
+  /** This inbound message marked as from a sender over its rate. */
+  public Message asThrottled() {
+    return new Message(
+        id,
+        conversationId,
+        direction,
+        twilioSid,
+        from,
+        to,
+        content,
+        numSegments,
+        encoding,
+        numMedia,
+        media,
+        deliveryStatus,
+        errorCode,
+        errorMessage,
+        language,
+        rawWebhookData,
+        idempotencyKey,
+        requestFingerprint,
+        createdAt,
+        updatedAt,
+        replyOrigin,
+        true);
   }
 
   public boolean isOutbound() {
@@ -188,6 +260,8 @@ public record Message(
         idempotencyKey,
         requestFingerprint,
         createdAt,
-        at);
+        at,
+        replyOrigin,
+        throttled);
   }
 }

@@ -6,6 +6,7 @@ import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StorableText;
 import io.smsfoundation.domain.optout.OptIntent;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Stores an inbound SMS exactly once per provider message id. */
@@ -72,14 +73,62 @@ public interface ReceiveInboundSms {
     }
   }
 
-  /** What became of an inbound SMS. */
+  /**
+   * An answer to the sender, stored as an outbound message of the conversation, for the provider to
+   * send in its reply to the webhook.
+   *
+   * @param messageId the stored answer's id (its delivery statuses are reported for this id)
+   */
+  record Reply(UUID messageId, String text) {
+
+    public Reply {
+      Objects.requireNonNull(messageId, "messageId");
+      Objects.requireNonNull(text, "text");
+    }
+  }
+
+  /** What became of an inbound SMS; either way, the answers to send the sender. */
   sealed interface InboundOutcome {
 
-    /** Stored now, with the language detected in its body. */
-    record Accepted(UUID messageId, UUID conversationId, Language language)
-        implements InboundOutcome {}
+    List<Reply> replies();
 
-    /** A message with this provider id was stored before; nothing changed. */
-    record Duplicate(String providerMessageId) implements InboundOutcome {}
+    /**
+     * Stored now, with the language detected in its body.
+     *
+     * @param throttled whether the sender is over its rate (the message is stored, not answered and
+     *     not delivered to webhook subscribers)
+     */
+    record Accepted(
+        UUID messageId,
+        UUID conversationId,
+        Language language,
+        boolean throttled,
+        List<Reply> replies)
+        implements InboundOutcome {
+
+      public Accepted {
+        replies = List.copyOf(replies);
+      }
+
+      /** Stored, within the sender's rate, with nothing to answer. */
+      public Accepted(UUID messageId, UUID conversationId, Language language) {
+        this(messageId, conversationId, language, false, List.of());
+      }
+    }
+
+    /**
+     * A message with this provider id was stored before; nothing changed. The answers are those
+     * stored for it the first time, so that a repeated webhook is answered the same.
+     */
+    record Duplicate(String providerMessageId, List<Reply> replies) implements InboundOutcome {
+
+      public Duplicate {
+        replies = List.copyOf(replies);
+      }
+
+      public Duplicate(String providerMessageId) {
+        this(providerMessageId, List.of());
+      }
+    }
   }
 }

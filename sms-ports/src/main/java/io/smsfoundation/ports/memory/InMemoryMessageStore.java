@@ -6,6 +6,7 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /** {@link MessageStore} in memory; thread-safe through its {@link InMemoryUnitOfWork}. */
 public final class InMemoryMessageStore implements MessageStore {
@@ -109,6 +111,39 @@ public final class InMemoryMessageStore implements MessageStore {
           return new InboundSummary(
               inbound.size(), inbound.isEmpty() ? null : inbound.getFirst().id());
         });
+  }
+
+  @Override
+  public int repliesSince(UUID conversationId, Instant since) {
+    return db.locked(
+        () -> (int) replies(conversationId).filter(m -> !m.createdAt().isBefore(since)).count());
+  }
+
+  @Override
+  public Optional<Instant> lastReplyOfRule(UUID conversationId, String rule) {
+    return db.locked(
+        () ->
+            replies(conversationId)
+                .filter(m -> rule.equals(m.replyOrigin().rule()))
+                .map(Message::createdAt)
+                .max(Comparator.naturalOrder()));
+  }
+
+  @Override
+  public List<Message> repliesTo(UUID inboundId) {
+    return db.locked(
+        () ->
+            byId.values().stream()
+                .filter(m -> m.replyOrigin() != null)
+                .filter(m -> m.replyOrigin().replyTo().equals(inboundId))
+                .sorted(NEWEST_FIRST.reversed())
+                .toList());
+  }
+
+  private Stream<Message> replies(UUID conversationId) {
+    return byId.values().stream()
+        .filter(m -> m.conversationId().equals(conversationId))
+        .filter(m -> m.replyOrigin() != null);
   }
 
   @Override

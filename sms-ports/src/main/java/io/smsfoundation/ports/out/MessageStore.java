@@ -2,6 +2,7 @@ package io.smsfoundation.ports.out;
 
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,18 @@ public interface MessageStore {
    * @param firstMessageId the oldest inbound message, or {@code null} when there is none
    */
   record InboundSummary(long count, UUID firstMessageId) {}
+
+  /**
+   * How many answers the service sent a conversation at or after {@code since} (outbound messages
+   * with a reply origin).
+   */
+  int repliesSince(UUID conversationId, Instant since);
+
+  /** When the auto-reply rule {@code rule} last answered the conversation. */
+  Optional<Instant> lastReplyOfRule(UUID conversationId, String rule);
+
+  /** The answers stored for the inbound message {@code inboundId}, oldest first. */
+  List<Message> repliesTo(UUID inboundId);
 
   /** Applies a delivery update to a message; unknown ids change nothing. */
   void updateDelivery(UUID messageId, DeliveryUpdate update);

@@ -2,6 +2,7 @@ package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.domain.reply.ReplyPolicy;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.LinkTenant;
 import io.smsfoundation.ports.in.ManageSubscriptions;
@@ -19,6 +20,7 @@ import io.smsfoundation.ports.out.EventPayloads;
 import io.smsfoundation.ports.out.EventStore;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
+import io.smsfoundation.ports.out.RateLimiter;
 import io.smsfoundation.ports.out.SmsGateway;
 import io.smsfoundation.ports.out.SubscriptionStore;
 import io.smsfoundation.ports.out.TenantDirectory;
@@ -189,7 +191,37 @@ public record SmsServices(
     }
   }
 
+  /**
+   * What the service answers inbound messages, and the inbound rate per sender over which a message
+   * is marked throttled.
+   *
+   * @param rateLimiter the buckets of the inbound rate, shared by every instance
+   * @param inboundPerSenderPerMinute messages a sender may send a minute; {@code 0} for no limit
+   */
+  public record Replies(
+      ReplyPolicy policy, RateLimiter rateLimiter, int inboundPerSenderPerMinute) {
+
+    public Replies {
+      Objects.requireNonNull(policy, "policy");
+      Objects.requireNonNull(rateLimiter, "rateLimiter");
+      if (inboundPerSenderPerMinute < 0) {
+        throw new IllegalArgumentException("the inbound rate must not be negative");
+      }
+    }
+
+    /** No answers and no inbound limit: what an embedder gets unless it asks for more. */
+    public static Replies none() {
+      return new Replies(
+          ReplyPolicy.silent(), (key, perMinute, now) -> RateLimiter.Decision.allow(), 0);
+    }
+  }
+
+  /** The services without answers to inbound messages and without an inbound rate. */
   public static SmsServices create(Ports ports, Settings settings) {
+    return create(ports, settings, Replies.none());
+  }
+
+  public static SmsServices create(Ports ports, Settings settings, Replies replies) {
     Clock clock = settings.clock();
     SendCompletions completions = new SendCompletions();
     EventRecorder events =
@@ -245,6 +277,7 @@ public record SmsServices(
             ports.tenantDirectory().knowsTenants(),
             events,
             settings.tenantLinkTtl(),
+            replies,
             clock),
         new RecordDeliveryStatusService(
             ports.unitOfWork(), ports.messages(), ports.conversations(), events, clock),

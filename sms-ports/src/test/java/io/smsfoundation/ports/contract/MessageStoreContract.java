@@ -4,14 +4,18 @@ import static io.smsfoundation.ports.contract.Samples.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smsfoundation.domain.conversation.Conversation;
+import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
+import io.smsfoundation.domain.reply.Reply;
+import io.smsfoundation.domain.reply.ReplyOrigin;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +57,60 @@ public abstract class MessageStoreContract {
     assertThat(stored.rawWebhookData()).isEqualTo(message.rawWebhookData());
     assertThat(stored.rawWebhookData().values("Tag")).containsExactly("b", "a");
     assertThat(store.findBySid(message.twilioSid())).contains(stored);
+  }
+
+  @Test
+  void a_reply_reads_back_with_its_origin_and_a_throttled_message_with_its_mark() {
+    Message inbound = Samples.inbound(conversationId, Samples.sid(), at(1)).asThrottled();
+    Message reply =
+        Message.reply(
+            UUID.randomUUID(),
+            inbound,
+            new Reply(Reply.Source.AUTO_REPLY, "after-hours", "We are closed", Language.EN),
+            at(2));
+
+    store.insert(inbound);
+    store.insert(reply);
+
+    assertThat(store.findById(inbound.id()).orElseThrow().throttled()).isTrue();
+    Message stored = store.findById(reply.id()).orElseThrow();
+    assertThat(stored).usingRecursiveComparison().isEqualTo(reply);
+    assertThat(stored.replyOrigin())
+        .isEqualTo(new ReplyOrigin(Reply.Source.AUTO_REPLY, inbound.id(), "after-hours"));
+    assertThat(stored.throttled()).isFalse();
+  }
+
+  @Test
+  void replies_are_counted_since_a_time_and_found_by_rule_and_by_what_they_answer() {
+    Message first = Samples.inbound(conversationId, Samples.sid(), at(10));
+    Message second = Samples.inbound(conversationId, Samples.sid(), at(20));
+    Message help = reply(first, Reply.Source.COMPLIANCE, null, at(10));
+    Message rule = reply(first, Reply.Source.AUTO_REPLY, "unknown-sender", at(11));
+    Message later = reply(second, Reply.Source.AUTO_REPLY, "unknown-sender", at(21));
+    List.of(first, second, help, rule, later).forEach(store::insert);
+    // an API send is no reply
+    store.insert(Samples.outbound(conversationId, null, at(15)));
+    UUID elsewhere =
+        fixture.conversations().upsert(Samples.conversation(Samples.e164(), at(0))).id();
+    Message other = Samples.inbound(elsewhere, Samples.sid(), at(12));
+    store.insert(other);
+    store.insert(reply(other, Reply.Source.AUTO_REPLY, "unknown-sender", at(30)));
+
+    assertThat(store.repliesSince(conversationId, at(0))).isEqualTo(3);
+    assertThat(store.repliesSince(conversationId, at(11))).isEqualTo(2);
+    assertThat(store.repliesSince(conversationId, at(22))).isZero();
+    assertThat(store.lastReplyOfRule(conversationId, "unknown-sender")).contains(at(21));
+    assertThat(store.lastReplyOfRule(conversationId, "after-hours")).isEmpty();
+    assertThat(store.repliesTo(first.id()))
+        .extracting(Message::id)
+        .containsExactly(help.id(), rule.id());
+    assertThat(store.repliesTo(second.id())).extracting(Message::id).containsExactly(later.id());
+    assertThat(store.repliesTo(help.id())).isEmpty();
+  }
+
+  private static Message reply(Message inbound, Reply.Source source, String rule, Instant at) {
+    return Message.reply(
+        UUID.randomUUID(), inbound, new Reply(source, rule, "text " + at, Language.EN), at);
   }
 
   @Test

@@ -6,9 +6,12 @@ import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The Twilio webhooks the service answers, each a {@link TwilioWebhook}: {@link #inboundSms()} for
@@ -30,18 +33,28 @@ public final class TwilioWebhooks {
   private final TwilioRequestValidator validator;
   private final ReceiveInboundSms receiveInbound;
   private final RecordDeliveryStatus recordDeliveryStatus;
+  private final Function<UUID, URI> replyStatusCallback;
 
+  /**
+   * @param replyStatusCallback where Twilio reports the delivery statuses of a reply, by the
+   *     reply's message id (the same URL as the status callback of a send)
+   */
   public TwilioWebhooks(
       TwilioRequestValidator validator,
       ReceiveInboundSms receiveInbound,
-      RecordDeliveryStatus recordDeliveryStatus) {
+      RecordDeliveryStatus recordDeliveryStatus,
+      Function<UUID, URI> replyStatusCallback) {
+    this.replyStatusCallback = Objects.requireNonNull(replyStatusCallback, "replyStatusCallback");
     this.validator = Objects.requireNonNull(validator, "validator");
     this.receiveInbound = Objects.requireNonNull(receiveInbound, "receiveInbound");
     this.recordDeliveryStatus =
         Objects.requireNonNull(recordDeliveryStatus, "recordDeliveryStatus");
   }
 
-  /** An incoming message: stored exactly once per SID, answered with empty TwiML. */
+  /**
+   * An incoming message: stored exactly once per SID, answered with TwiML holding the service's
+   * replies (empty TwiML when there are none); a repeated webhook gets the same replies.
+   */
   public TwilioWebhook inboundSms() {
     return request -> signed(request, this::receive);
   }
@@ -87,9 +100,9 @@ public final class TwilioWebhooks {
       case InboundOutcome.Accepted accepted -> {
         about.put(WebhookResult.CONVERSATION_ID, accepted.conversationId().toString());
         about.put(WebhookResult.MESSAGE_ID, accepted.messageId().toString());
-        yield emptyAnswer("accepted", about);
+        yield answer(accepted.throttled() ? "throttled" : "accepted", accepted, about);
       }
-      case InboundOutcome.Duplicate duplicate -> emptyAnswer("duplicate", about);
+      case InboundOutcome.Duplicate duplicate -> answer("duplicate", duplicate, about);
     };
   }
 
@@ -123,6 +136,11 @@ public final class TwilioWebhooks {
           }
         };
     return emptyAnswer(word, about);
+  }
+
+  private WebhookResult answer(String word, InboundOutcome outcome, Map<String, String> about) {
+    return new WebhookResult.Answered(
+        TwiMl.messaging(outcome.replies(), replyStatusCallback), word, about);
   }
 
   private static WebhookResult emptyAnswer(String outcome, Map<String, String> about) {

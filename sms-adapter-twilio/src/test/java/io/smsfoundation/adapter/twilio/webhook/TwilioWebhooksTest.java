@@ -2,6 +2,7 @@ package io.smsfoundation.adapter.twilio.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Media;
@@ -16,6 +17,7 @@ import io.smsfoundation.ports.memory.InMemoryAdapters;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.service.SmsServices;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -481,7 +483,8 @@ class TwilioWebhooksTest {
     return new TwilioWebhooks(
         new TwilioRequestValidator(TOKEN, null),
         services.receiveInbound(),
-        services.recordDeliveryStatus());
+        services.recordDeliveryStatus(),
+        id -> TwilioSettings.statusCallbackFor(URI.create("https://sms.example.com"), id));
   }
 
   private static Document xml(byte[] twiml) throws Exception {
