@@ -93,6 +93,22 @@ public record SmsServices(
           webhookSender);
     }
 
+    /** These ports with another SMS gateway. */
+    public Ports withSmsGateway(SmsGateway gateway) {
+      return new Ports(
+          unitOfWork,
+          conversations,
+          messages,
+          tenantNumbers,
+          tenantDirectory,
+          gateway,
+          jobQueue,
+          events,
+          subscriptions,
+          eventPayloads,
+          webhookSender);
+    }
+
     /** These ports with another renderer of event data. */
     public Ports withEventPayloads(EventPayloads payloads) {
       return new Ports(
