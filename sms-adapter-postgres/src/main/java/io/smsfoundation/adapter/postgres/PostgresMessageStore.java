@@ -5,6 +5,7 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -159,5 +160,24 @@ public final class PostgresMessageStore implements MessageStore {
         .stream()
         .map(StatusEventRow::toStatusEvent)
         .toList();
+  }
+
+  @Override
+  public boolean claimIdempotencyKey(
+      String idempotencyKey, UUID owner, Instant until, Instant now) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    return unitOfWork.withDao(
+        MessageDao::new, dao -> dao.claimIdempotencyKey(idempotencyKey, owner, until, now));
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String idempotencyKey, UUID owner) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    unitOfWork.withDao(
+        MessageDao::new,
+        dao -> {
+          dao.releaseIdempotencyKey(idempotencyKey, owner);
+          return null;
+        });
   }
 }

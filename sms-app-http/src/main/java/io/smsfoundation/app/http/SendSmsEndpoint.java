@@ -5,9 +5,9 @@ import io.smsfoundation.app.http.Views.SendReceiptView;
 import io.smsfoundation.ports.in.SendSms;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
-import java.time.Duration;
+import io.smsfoundation.ports.out.RateLimiter;
+import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.MDC;
 
@@ -22,20 +22,37 @@ import org.slf4j.MDC;
 public final class SendSmsEndpoint implements Endpoint {
 
   private final SendSms sendSms;
-  private final SendRateLimiter rateLimiter;
+  private final SendRate rate;
   private final JsonCodec json;
 
-  public SendSmsEndpoint(SendSms sendSms, SendRateLimiter rateLimiter, JsonCodec json) {
+  /**
+   * The sends an API key may make: {@code perMinute} a minute from the buckets of {@code limiter},
+   * which every instance sharing the database shares.
+   */
+  public record SendRate(RateLimiter limiter, int perMinute, Clock clock) {
+
+    /** The bucket of an API key, apart from the other buckets the limiter keeps. */
+    static String bucketOf(String caller) {
+      return "send:" + caller;
+    }
+  }
+
+  public SendSmsEndpoint(SendSms sendSms, SendRate rate, JsonCodec json) {
     this.sendSms = sendSms;
-    this.rateLimiter = rateLimiter;
+    this.rate = rate;
     this.json = json;
   }
 
   @Override
   public HttpReply handle(HttpRequest request) {
-    Optional<Duration> wait = rateLimiter.acquire(String.valueOf(request.caller()));
-    if (wait.isPresent()) {
-      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+    RateLimiter.Decision decision =
+        rate.limiter()
+            .take(
+                SendRate.bucketOf(String.valueOf(request.caller())),
+                rate.perMinute(),
+                rate.clock().instant());
+    if (!decision.allowed()) {
+      long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
       throw ApiError.rateLimited(seconds);
     }
     ObjectNode body = json.readObject(request.body());
