@@ -38,6 +38,7 @@ import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.SubscriptionsEndpoints;
 import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
+import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
 import io.smsfoundation.app.twilio.ForgedWebhookGuard;
@@ -487,7 +488,7 @@ public final class SmsApplication {
             Access.API_KEY,
             new SendSmsEndpoint(
                 services.sendSms(),
-                new SendSmsEndpoint.SendRate(rateLimiter, config.sendRatePerMinute(), clock),
+                new SendRate(rateLimiter, config.sendRatePerMinute(), clock),
                 json)),
         Route.get(
             "/messages/{id}", Access.API_KEY, new MessageEndpoint(services.readMessage(), json)),

@@ -2,12 +2,13 @@ package io.smsfoundation.app.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsfoundation.app.http.Views.SendReceiptView;
+import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.ports.in.SendSms;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
-import io.smsfoundation.ports.out.RateLimiter;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.MDC;
 
@@ -22,37 +23,20 @@ import org.slf4j.MDC;
 public final class SendSmsEndpoint implements Endpoint {
 
   private final SendSms sendSms;
-  private final SendRate rate;
+  private final SendRate rateLimiter;
   private final JsonCodec json;
 
-  /**
-   * The sends an API key may make: {@code perMinute} a minute from the buckets of {@code limiter},
-   * which every instance sharing the database shares.
-   */
-  public record SendRate(RateLimiter limiter, int perMinute, Clock clock) {
-
-    /** The bucket of an API key, apart from the other buckets the limiter keeps. */
-    static String bucketOf(String caller) {
-      return "send:" + caller;
-    }
-  }
-
-  public SendSmsEndpoint(SendSms sendSms, SendRate rate, JsonCodec json) {
+  public SendSmsEndpoint(SendSms sendSms, SendRate rateLimiter, JsonCodec json) {
     this.sendSms = sendSms;
-    this.rate = rate;
+    this.rateLimiter = rateLimiter;
     this.json = json;
   }
 
   @Override
   public HttpReply handle(HttpRequest request) {
-    RateLimiter.Decision decision =
-        rate.limiter()
-            .take(
-                SendRate.bucketOf(String.valueOf(request.caller())),
-                rate.perMinute(),
-                rate.clock().instant());
-    if (!decision.allowed()) {
-      long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+    Optional<Duration> wait = rateLimiter.acquire(String.valueOf(request.caller()));
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       throw ApiError.rateLimited(seconds);
     }
     ObjectNode body = json.readObject(request.body());
