@@ -125,8 +125,25 @@ public final class SendSmsService implements SendSms {
       };
     } finally {
       if (claimed) {
-        messages.releaseIdempotencyKey(key, claim);
+        release(key, claim);
       }
+    }
+  }
+
+  /**
+   * Ends this request's claim on its key. A claim that cannot be ended (the database went away
+   * after the answer was decided) does not change the answer: it expires by itself.
+   */
+  private void release(String key, UUID claim) {
+    try {
+      messages.releaseIdempotencyKey(key, claim);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "idempotency claim {0} not released, it expires within {1} s: {2}",
+          claim,
+          wait.plus(CLAIM_MARGIN).toSeconds(),
+          e.toString());
     }
   }
 
