@@ -13,6 +13,7 @@ import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioVoiceWebhooks;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhook;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
@@ -24,6 +25,7 @@ import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
 import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ApiKeys;
+import io.smsfoundation.app.http.CallEndpoints;
 import io.smsfoundation.app.http.ClientAddresses;
 import io.smsfoundation.app.http.ConversationEndpoint;
 import io.smsfoundation.app.http.EventsEndpoint;
@@ -49,6 +51,7 @@ import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
+import io.smsfoundation.ports.service.VoiceServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -191,38 +194,54 @@ public final class SmsApplication {
 
     // The decorators count what happens (docs/operations.md lists the meters); the services and
     // adapters underneath know nothing of metrics.
-    SmsServices services =
-        SmsServices.create(
-            new SmsServices.Ports(
-                metrics.unitOfWork(postgres.unitOfWork()),
-                metrics.conversations(postgres.conversations()),
-                postgres.messages(),
-                postgres.tenantNumbers(),
-                directory,
-                metrics.gateway(gateway),
-                metrics.jobQueue(jobQueue),
-                postgres.events(),
-                postgres.subscriptions(),
-                new JsonEventPayloads(json),
-                metrics.webhookSender(webhookSender)),
-            new SmsServices.Settings(
-                new PhoneNumbers(config.defaultRegion()),
-                new LanguageDetector(),
-                SEND_WAIT,
-                RECONCILE_QUIET_FOR,
-                clock,
-                // local mode may post to any http receiver; production to https or loopback
-                new ManageSubscriptions.UrlPolicy(config.isLocal()),
-                config.tenants().linkTtl(),
-                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT));
+    SmsServices.Ports ports =
+        new SmsServices.Ports(
+            metrics.unitOfWork(postgres.unitOfWork()),
+            metrics.conversations(postgres.conversations()),
+            postgres.messages(),
+            postgres.tenantNumbers(),
+            directory,
+            metrics.gateway(gateway),
+            metrics.jobQueue(jobQueue),
+            postgres.events(),
+            postgres.subscriptions(),
+            new JsonEventPayloads(json),
+            metrics.webhookSender(webhookSender));
+    SmsServices.Settings settings =
+        new SmsServices.Settings(
+            new PhoneNumbers(config.defaultRegion()),
+            new LanguageDetector(),
+            SEND_WAIT,
+            RECONCILE_QUIET_FOR,
+            clock,
+            // local mode may post to any http receiver; production to https or loopback
+            new ManageSubscriptions.UrlPolicy(config.isLocal()),
+            config.tenants().linkTtl(),
+            SmsServices.Settings.DEFAULT_DIRECTORY_WAIT);
+    SmsServices services = SmsServices.create(ports, settings);
 
+    TwilioRequestValidator validator =
+        new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary());
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
-            new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary()),
+            validator,
             metrics.receiveInbound(services.receiveInbound()),
             metrics.recordDeliveryStatus(services.recordDeliveryStatus()));
+    // calls are routed from what the database knows; the caller ID defaults to our own number
+    VoiceServices voice =
+        VoiceServices.create(
+            ports,
+            postgres.calls(),
+            config.voice().routing(config.twilio().phoneNumber()),
+            settings);
+    TwilioVoiceWebhooks voiceWebhooks =
+        new TwilioVoiceWebhooks(
+            validator,
+            metrics.receiveCall(voice.receiveCall()),
+            metrics.recordCallStatus(voice.recordCallStatus()),
+            publicBaseUrl);
     Health health = health(jobQueue, authToken, postgres, pool);
-    List<Route> routes = routes(services, webhooks, health, json);
+    List<Route> routes = routes(services, webhooks, voice, voiceWebhooks, health, json);
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
@@ -465,7 +484,12 @@ public final class SmsApplication {
   }
 
   private List<Route> routes(
-      SmsServices services, TwilioWebhooks webhooks, Health health, JsonCodec json) {
+      SmsServices services,
+      TwilioWebhooks webhooks,
+      VoiceServices voice,
+      TwilioVoiceWebhooks voiceWebhooks,
+      Health health,
+      JsonCodec json) {
     HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
     SubscriptionsEndpoints subscriptions =
         new SubscriptionsEndpoints(services.manageSubscriptions(), json);
@@ -474,10 +498,21 @@ public final class SmsApplication {
     ClientAddresses clients = ClientAddresses.trusting(config.trustedProxies());
     Function<TwilioWebhook, TwilioWebhookEndpoint> twilioRoute =
         webhook -> new TwilioWebhookEndpoint(webhook, publicBaseUrl, forged, clients);
+    CallEndpoints calls = new CallEndpoints(voice.readCalls(), json);
     return List.of(
         Route.post("/webhook/twilio/sms", Access.PUBLIC, twilioRoute.apply(webhooks.inboundSms())),
         Route.post(
             "/webhook/twilio/status", Access.PUBLIC, twilioRoute.apply(webhooks.statusCallback())),
+        Route.post(
+            "/webhook/twilio/voice",
+            Access.PUBLIC,
+            twilioRoute.apply(voiceWebhooks.incomingCall())),
+        Route.post(
+            "/webhook/twilio/voice/status",
+            Access.PUBLIC,
+            twilioRoute.apply(voiceWebhooks.callStatus())),
+        Route.get("/calls/{id}", Access.API_KEY, calls.one()),
+        Route.get("/conversations/{phone}/calls", Access.API_KEY, calls.ofConversation()),
         Route.post(
             "/sms/send",
             Access.API_KEY,
