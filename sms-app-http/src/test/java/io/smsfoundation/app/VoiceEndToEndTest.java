@@ -9,8 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.VoiceConfig;
+import io.smsfoundation.app.simulate.SimulateCommand;
 import io.smsfoundation.domain.message.RawForm;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -319,6 +322,47 @@ class VoiceEndToEndTest {
         .contains("sms_calls_total{dialer=\"dialfire\",outcome=\"routed\"}")
         .contains("sms_calls_total{dialer=\"dialfire\",outcome=\"no-answer\"}")
         .contains("sms_voice_twiml_latency_seconds_bucket");
+  }
+
+  @Test
+  void simulate_call_posts_the_call_prints_the_twiml_and_ends_the_dial() {
+    String from = number();
+    String sid = callSid();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int code =
+        new SimulateCommand(
+                Map.of(AppConfig.TWILIO_AUTH_TOKEN, TestApplication.AUTH_TOKEN),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(
+                new String[] {
+                  "call",
+                  "--from",
+                  from,
+                  "--sid",
+                  sid,
+                  "--status",
+                  "completed",
+                  "--duration",
+                  "42",
+                  "--url",
+                  app.baseUrl(),
+                  "--public-url",
+                  app.application().publicBaseUrl().toString()
+                });
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(printed + err).isZero();
+    assertThat(printed)
+        .contains("call sid: " + sid)
+        .contains("<Dial ")
+        .contains("<Number>" + DIALFIRE + "</Number>")
+        .contains("dial completed after 42 s: HTTP 200");
+    JsonNode call = callRecord(sid);
+    assertThat(call.get("status").asText()).isEqualTo("completed");
+    assertThat(call.get("duration_seconds").asInt()).isEqualTo(42);
   }
 
   private long rows(String sql) throws Exception {
