@@ -43,6 +43,7 @@ import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
+import io.smsfoundation.app.twilio.BatchedAnswerTimes;
 import io.smsfoundation.app.twilio.ForgedWebhookGuard;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
@@ -113,6 +114,9 @@ public final class SmsApplication {
 
   /** How often the gauges that need a query (conversation counts, job backlog) are refreshed. */
   static final Duration DATABASE_GAUGES_EVERY = Duration.ofMinutes(1);
+
+  /** How often the answer times of calls are written, all of them in one statement. */
+  static final Duration ANSWER_TIMES_EVERY = Duration.ofMillis(100);
 
   private static final URI TWILIO_API = URI.create("https://api.twilio.com");
 
@@ -234,12 +238,12 @@ public final class SmsApplication {
             postgres.calls(),
             config.voice().routing(config.twilio().phoneNumber()),
             settings);
+    BatchedAnswerTimes calls =
+        new BatchedAnswerTimes(metrics.receiveCall(voice.receiveCall()), ANSWER_TIMES_EVERY);
+    started.push(new Stoppable("call answer times", calls));
     TwilioVoiceWebhooks voiceWebhooks =
         new TwilioVoiceWebhooks(
-            validator,
-            metrics.receiveCall(voice.receiveCall()),
-            metrics.recordCallStatus(voice.recordCallStatus()),
-            publicBaseUrl);
+            validator, calls, metrics.recordCallStatus(voice.recordCallStatus()), publicBaseUrl);
     Health health = health(jobQueue, authToken, postgres, pool);
     List<Route> routes = routes(services, webhooks, voice, voiceWebhooks, health, json);
 

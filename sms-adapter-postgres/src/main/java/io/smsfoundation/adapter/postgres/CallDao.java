@@ -5,6 +5,7 @@ import io.smsfoundation.domain.call.CallStatus;
 import io.smsfoundation.domain.call.CallStatusEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -88,13 +89,22 @@ final class CallDao {
         .execute();
   }
 
-  int recordResponseTime(UUID id, long millis) {
+  /** One statement for the whole batch: the ids and times as two arrays. */
+  int recordResponseTimes(Map<UUID, Long> millisByCall) {
+    UUID[] ids = new UUID[millisByCall.size()];
+    Long[] millis = new Long[millisByCall.size()];
+    int i = 0;
+    for (Map.Entry<UUID, Long> time : millisByCall.entrySet()) {
+      ids[i] = time.getKey();
+      millis[i++] = time.getValue();
+    }
     return handle
         .createUpdate(
-            "update sms_calls set response_time_ms = :millis"
-                + " where id = :id and response_time_ms is null")
-        .bind("id", id)
-        .bind("millis", millis)
+            "update sms_calls c set response_time_ms = t.millis"
+                + " from unnest(:ids, :millis) as t(id, millis)"
+                + " where c.id = t.id and c.response_time_ms is null")
+        .bindByType("ids", ids, UUID[].class)
+        .bindByType("millis", millis, Long[].class)
         .execute();
   }
 

@@ -5,6 +5,7 @@ import io.smsfoundation.domain.call.CallStatusEvent;
 import io.smsfoundation.ports.out.CallStore;
 import io.smsfoundation.ports.out.MessageKey;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,9 +67,12 @@ public final class PostgresCallStore implements CallStore {
   }
 
   @Override
-  public boolean recordResponseTime(UUID id, long millis) {
-    Objects.requireNonNull(id, "id");
-    return unitOfWork.withDao(CallDao::new, dao -> dao.recordResponseTime(id, millis)) > 0;
+  public int recordResponseTimes(Map<UUID, Long> millisByCall) {
+    Objects.requireNonNull(millisByCall, "millisByCall");
+    if (millisByCall.isEmpty()) {
+      return 0;
+    }
+    return unitOfWork.withDao(CallDao::new, dao -> dao.recordResponseTimes(millisByCall));
   }
 
   @Override

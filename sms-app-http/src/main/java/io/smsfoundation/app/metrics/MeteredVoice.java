@@ -7,6 +7,7 @@ import io.smsfoundation.domain.call.Call;
 import io.smsfoundation.ports.in.ReceiveCall;
 import io.smsfoundation.ports.in.RecordCallStatus;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,9 +56,9 @@ final class MeteredVoice {
       }
 
       @Override
-      public void answered(UUID callId, Duration responseTime) {
-        latency.record(responseTime);
-        delegate.answered(callId, responseTime);
+      public void answered(Map<UUID, Duration> responseTimes) {
+        responseTimes.values().forEach(latency::record);
+        delegate.answered(responseTimes);
       }
     };
   }

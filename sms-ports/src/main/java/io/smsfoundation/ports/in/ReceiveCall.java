@@ -5,6 +5,7 @@ import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StorableText;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -20,10 +21,15 @@ public interface ReceiveCall {
   CallOutcome receive(IncomingCall call);
 
   /**
-   * Records how long the answer to a call took, from receiving its webhook to writing the answer;
-   * only the first answer of a call counts.
+   * Records how long the answers to calls took, from receiving each webhook to writing its answer,
+   * in one write; only the first answer of a call counts.
    */
-  void answered(UUID callId, Duration responseTime);
+  void answered(Map<UUID, Duration> responseTimes);
+
+  /** {@link #answered(Map)} of one call. */
+  default void answered(UUID callId, Duration responseTime) {
+    answered(Map.of(callId, responseTime));
+  }
 
   /**
    * A call as the provider announced it, in the service's own words.

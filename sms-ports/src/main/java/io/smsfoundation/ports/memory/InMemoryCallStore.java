@@ -102,16 +102,21 @@ public final class InMemoryCallStore implements CallStore {
   }
 
   @Override
-  public boolean recordResponseTime(UUID id, long millis) {
+  public int recordResponseTimes(Map<UUID, Long> millisByCall) {
     return db.locked(
         () -> {
-          Call before = byId.get(id);
-          if (before == null || before.responseTimeMs() != null) {
-            return false;
+          int recorded = 0;
+          for (Map.Entry<UUID, Long> time : millisByCall.entrySet()) {
+            UUID id = time.getKey();
+            Call before = byId.get(id);
+            if (before == null || before.responseTimeMs() != null) {
+              continue;
+            }
+            byId.put(id, before.withResponseTime(time.getValue()));
+            db.onRollback(() -> byId.put(id, before));
+            recorded++;
           }
-          byId.put(id, before.withResponseTime(millis));
-          db.onRollback(() -> byId.put(id, before));
-          return true;
+          return recorded;
         });
   }
 

@@ -3,6 +3,7 @@ package io.smsfoundation.ports.out;
 import io.smsfoundation.domain.call.Call;
 import io.smsfoundation.domain.call.CallStatusEvent;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,11 +38,12 @@ public interface CallStore {
   void updateStatus(Call call);
 
   /**
-   * Records how long the answer took, unless a time was recorded before.
+   * Records how long each call's answer took (milliseconds by call id), in one write; a call that
+   * has a time already keeps it, unknown ids are skipped.
    *
-   * @return {@code true} when recorded
+   * @return how many times were recorded
    */
-  boolean recordResponseTime(UUID id, long millis);
+  int recordResponseTimes(Map<UUID, Long> millisByCall);
 
   /** Appends an entry to the call's status history. */
   void appendStatusEvent(CallStatusEvent event);

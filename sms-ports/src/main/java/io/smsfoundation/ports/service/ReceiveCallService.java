@@ -18,6 +18,7 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,7 +123,12 @@ public final class ReceiveCallService implements ReceiveCall {
   }
 
   @Override
-  public void answered(UUID callId, Duration responseTime) {
-    calls.recordResponseTime(callId, responseTime.toMillis());
+  public void answered(Map<UUID, Duration> responseTimes) {
+    if (responseTimes.isEmpty()) {
+      return;
+    }
+    Map<UUID, Long> millis = new HashMap<>();
+    responseTimes.forEach((id, time) -> millis.put(id, time.toMillis()));
+    calls.recordResponseTimes(millis);
   }
 }

@@ -17,6 +17,7 @@ import io.smsfoundation.ports.out.UnitOfWork;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -166,14 +167,20 @@ public abstract class CallStoreContract {
   }
 
   @Test
-  void the_response_time_is_recorded_once() {
-    Call call = dialled(callSid(), 1);
-    store.insert(call);
+  void response_times_are_recorded_once_per_call_in_batches() {
+    Call first = dialled(callSid(), 1);
+    Call second = dialled(callSid(), 2);
+    store.insert(first);
+    store.insert(second);
 
-    assertThat(store.recordResponseTime(call.id(), 7)).isTrue();
-    assertThat(store.recordResponseTime(call.id(), 900)).isFalse();
+    assertThat(store.recordResponseTimes(Map.of(first.id(), 7L))).isEqualTo(1);
+    assertThat(
+            store.recordResponseTimes(
+                Map.of(first.id(), 900L, second.id(), 12L, UUID.randomUUID(), 3L)))
+        .isEqualTo(1);
 
-    assertThat(store.findById(call.id()).orElseThrow().responseTimeMs()).isEqualTo(7L);
+    assertThat(store.findById(first.id()).orElseThrow().responseTimeMs()).isEqualTo(7L);
+    assertThat(store.findById(second.id()).orElseThrow().responseTimeMs()).isEqualTo(12L);
   }
 
   @Test
