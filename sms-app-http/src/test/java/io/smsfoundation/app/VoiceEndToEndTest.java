@@ -325,6 +325,42 @@ class VoiceEndToEndTest {
   }
 
   @Test
+  void each_call_is_logged_in_one_json_line_with_its_routing_and_masked_numbers() {
+    String sid = callSid();
+    String from = number();
+    String line;
+    try (CapturedLog log = new CapturedLog()) {
+      call(sid, from);
+      line =
+          eventually(
+              () ->
+                  log.text()
+                      .lines()
+                      .filter(l -> l.contains("call answered") && l.contains(sid))
+                      .findFirst()
+                      .orElse(""),
+              found -> !found.isEmpty());
+    }
+
+    JsonNode logged = parse(line);
+    assertThat(logged.get("decided").asText()).isEqualTo("unknown_caller");
+    assertThat(logged.get("dialer").asText()).isEqualTo("dialfire");
+    assertThat(logged.get("from").asText()).isEqualTo("***" + from.substring(from.length() - 4));
+    assertThat(logged.get("routed_to").asText()).isEqualTo("***0000");
+    assertThat(logged.get("received").asText()).isNotBlank();
+    assertThat(logged.get("response_time_ms").asLong()).isNotNegative();
+    assertThat(line).doesNotContain(from).doesNotContain(DIALFIRE);
+  }
+
+  private static JsonNode parse(String line) {
+    try {
+      return TestApplication.JSON.readTree(line);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not JSON: " + line, e);
+    }
+  }
+
+  @Test
   void simulate_call_posts_the_call_prints_the_twiml_and_ends_the_dial() {
     String from = number();
     String sid = callSid();
