@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  *     addresses and CIDR networks, or {@code null}
  * @param managementPort the port that serves {@code /metrics} instead of {@link #port}, or {@code
  *     null} to serve it on {@link #port}
+ * @param voice where inbound calls are routed
  */
 public record AppConfig(
     Mode mode,
@@ -55,7 +56,8 @@ public record AppConfig(
     ReplyConfig replies,
     int invalidSignaturesPerMinute,
     String trustedProxies,
-    Integer managementPort) {
+    Integer managementPort,
+    VoiceConfig voice) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -119,6 +121,7 @@ public record AppConfig(
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(tenants, "tenants");
     apiKeys = List.copyOf(apiKeys);
+    voice = voice == null ? VoiceConfig.defaults() : voice;
   }
 
   /**
@@ -303,7 +306,8 @@ public record AppConfig(
         replies,
         invalidSignaturesPerMinute,
         trustedProxies,
-        managementPort);
+        managementPort,
+        voice);
   }
 
   /**
@@ -424,6 +428,8 @@ public record AppConfig(
       read.problem(MANAGEMENT_PORT, "must differ from PORT");
     }
 
+    VoiceConfig voice = VoiceConfig.read(read);
+
     if (mode == Mode.PRODUCTION) {
       if (metricsToken == null && managementPort == null) {
         read.problem(
@@ -474,7 +480,8 @@ public record AppConfig(
         replies,
         invalidSignatures,
         trustedProxies,
-        managementPort);
+        managementPort,
+        voice);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -528,6 +535,8 @@ public record AppConfig(
         + trustedProxies
         + ", managementPort="
         + (managementPort == null ? "-" : managementPort)
+        + ", "
+        + voice
         + "]";
   }
 
