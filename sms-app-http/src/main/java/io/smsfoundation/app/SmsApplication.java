@@ -187,7 +187,8 @@ public final class SmsApplication {
     started.push(new Stoppable("metrics", metrics));
 
     HikariDataSource pool = openDatabase();
-    PostgresAdapters postgres = PostgresAdapters.create(pool);
+    // jobs (sends, links, deliveries) hold at most half the pool: requests always find a connection
+    PostgresAdapters postgres = PostgresAdapters.create(pool, Math.max(1, config.dbPoolSize() / 2));
     PostgresJobQueue jobQueue = postgres.jobQueue(PostgresJobQueue.Settings.defaults());
     TwilioSmsGateway gateway = twilioGateway(authToken);
     TenantDirectory directory = cached(tenantDirectory(postgres));

@@ -21,9 +21,9 @@ public final class PostgresAdapters {
   private final PostgresRateLimiter rateLimiter;
   private final PostgresCallStore calls;
 
-  private PostgresAdapters(DataSource dataSource) {
+  private PostgresAdapters(DataSource dataSource, int backgroundTransactions) {
     this.dataSource = dataSource;
-    this.unitOfWork = new PostgresUnitOfWork(dataSource);
+    this.unitOfWork = new PostgresUnitOfWork(dataSource, backgroundTransactions);
     this.conversations = new PostgresConversationStore(unitOfWork);
     this.messages = new PostgresMessageStore(unitOfWork);
     this.tenantNumbers = new PostgresTenantNumbers(unitOfWork);
@@ -36,7 +36,16 @@ public final class PostgresAdapters {
 
   /** The adapters over {@code dataSource}, whose schema must already be migrated. */
   public static PostgresAdapters create(DataSource dataSource) {
-    return new PostgresAdapters(Objects.requireNonNull(dataSource, "dataSource"));
+    return create(dataSource, 0);
+  }
+
+  /**
+   * Like {@link #create(DataSource)}, with jobs holding at most {@code backgroundTransactions}
+   * transactions at once ({@code 0}: no limit), so that the rest of the pool serves requests.
+   */
+  public static PostgresAdapters create(DataSource dataSource, int backgroundTransactions) {
+    return new PostgresAdapters(
+        Objects.requireNonNull(dataSource, "dataSource"), backgroundTransactions);
   }
 
   public PostgresUnitOfWork unitOfWork() {

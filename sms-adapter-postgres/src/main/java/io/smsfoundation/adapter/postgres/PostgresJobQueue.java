@@ -285,7 +285,7 @@ public final class PostgresJobQueue implements JobQueue {
     Job job = new Job(type, id.startsWith(prefix) ? id.substring(prefix.length()) : id);
     JobHandler.JobResult result;
     try {
-      result = handler.handle(job);
+      result = PostgresUnitOfWork.inBackground(() -> handler.handle(job));
     } catch (RuntimeException e) {
       LOG.warn("job {} failed; it will be retried", job.key(), e);
       throw new RetryRequested("failed: " + e, null);

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,6 +25,11 @@ import org.slf4j.LoggerFactory;
  * calling thread, so every Postgres store called inside {@link #inTransaction} on that thread
  * writes through the same connection; store calls outside a unit of work use a short-lived handle
  * of their own (auto-commit). Nested calls join the outer transaction. Thread-safe.
+ *
+ * <p>Background work (jobs, run through {@link #inBackground}) may hold at most a given number of
+ * transactions at once, so that however many jobs run, and however slow the receivers they wait
+ * for, the rest of the pool stays free for requests: a webhook never waits for a connection because
+ * deliveries are busy.
  */
 public final class PostgresUnitOfWork implements UnitOfWork {
 
@@ -31,12 +38,29 @@ public final class PostgresUnitOfWork implements UnitOfWork {
   /** How much of a failed statement's SQL its exception shows. */
   private static final int STATEMENT_IN_MESSAGE = 300;
 
+  /** Whether the calling thread runs background work. */
+  private static final ThreadLocal<Boolean> BACKGROUND = ThreadLocal.withInitial(() -> false);
+
   private final Jdbi jdbi;
   private final ThreadLocal<Tx> current = new ThreadLocal<>();
+  private final Semaphore background;
 
   /** A unit of work over connections from {@code dataSource} (normally a pool). */
   public PostgresUnitOfWork(DataSource dataSource) {
+    this(dataSource, 0);
+  }
+
+  /**
+   * @param backgroundTransactions how many transactions background work may hold at once; {@code 0}
+   *     for no limit
+   */
+  public PostgresUnitOfWork(DataSource dataSource, int backgroundTransactions) {
     Objects.requireNonNull(dataSource, "dataSource");
+    if (backgroundTransactions < 0) {
+      throw new IllegalArgumentException(
+          "backgroundTransactions must not be negative, got " + backgroundTransactions);
+    }
+    this.background = backgroundTransactions == 0 ? null : new Semaphore(backgroundTransactions);
     this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(PostgresUnitOfWork::describe);
   }
@@ -75,8 +99,34 @@ public final class PostgresUnitOfWork implements UnitOfWork {
     }
   }
 
+  /** Runs {@code work} as background work: its transactions count against the background limit. */
+  static <T> T inBackground(Supplier<T> work) {
+    if (BACKGROUND.get()) {
+      return work.get();
+    }
+    BACKGROUND.set(true);
+    try {
+      return work.get();
+    } finally {
+      BACKGROUND.remove();
+    }
+  }
+
   private <T> T transaction(Function<Transaction, T> work) {
     Tx outer = current.get();
+    if (outer == null && background != null && BACKGROUND.get()) {
+      try {
+        background.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreUnavailableException("interrupted while waiting for a connection", e);
+      }
+      try {
+        return outermost(work);
+      } finally {
+        background.release();
+      }
+    }
     if (outer != null) {
       try {
         return work.apply(outer);
@@ -86,6 +136,10 @@ public final class PostgresUnitOfWork implements UnitOfWork {
         throw e;
       }
     }
+    return outermost(work);
+  }
+
+  private <T> T outermost(Function<Transaction, T> work) {
     Handle handle = jdbi.open();
     Tx tx = new Tx(handle);
     current.set(tx);

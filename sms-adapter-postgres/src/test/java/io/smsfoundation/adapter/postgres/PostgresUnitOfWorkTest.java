@@ -9,6 +9,12 @@ import io.smsfoundation.ports.StoreUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +65,50 @@ class PostgresUnitOfWorkTest {
 
     assertThat(adapters.conversations().findByCanonical("+12015550123")).isEmpty();
     assertThat(count("select count(*) from sms_messages")).isZero();
+  }
+
+  @Test
+  void background_work_holds_at_most_its_share_of_transactions_and_requests_pass_it()
+      throws Exception {
+    PostgresUnitOfWork unitOfWork = new PostgresUnitOfWork(schema.dataSource(), 1);
+    CountDownLatch firstInside = new CountDownLatch(1);
+    CountDownLatch releaseFirst = new CountDownLatch(1);
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger mostInside = new AtomicInteger();
+    Runnable job =
+        () ->
+            PostgresUnitOfWork.inBackground(
+                () ->
+                    unitOfWork.inTransaction(
+                        tx -> {
+                          mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                          firstInside.countDown();
+                          try {
+                            releaseFirst.await(10, TimeUnit.SECONDS);
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          // nested units of work join the one transaction, taking nothing more
+                          unitOfWork.inTransaction(nested -> null);
+                          inside.decrementAndGet();
+                          return null;
+                        }));
+    try (ExecutorService jobs = Executors.newFixedThreadPool(2)) {
+      Future<?> first = jobs.submit(job);
+      assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
+      Future<?> second = jobs.submit(job);
+
+      // a request is not held back by the background work that fills its share
+      String answer = unitOfWork.inTransaction(tx -> "request");
+      assertThat(answer).isEqualTo("request");
+      Thread.sleep(300);
+      assertThat(inside.get()).as("the second job waits for the first").isEqualTo(1);
+
+      releaseFirst.countDown();
+      first.get(10, TimeUnit.SECONDS);
+      second.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(mostInside.get()).isEqualTo(1);
   }
 
   @Test
