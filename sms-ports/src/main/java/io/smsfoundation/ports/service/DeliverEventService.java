@@ -22,8 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The delivery job: posts one event to one subscription in the Standard Webhooks format, and
@@ -44,6 +45,13 @@ public final class DeliverEventService {
   /** How long a delivery waits for its event's feed position. */
   static final Duration NUMBERING_WAIT = Duration.ofMillis(50);
 
+  /**
+   * How long a delivery waits for one of its subscriber's posts to finish before it gives its job
+   * thread back: a fast subscriber's posts end within it, so its deliveries follow each other
+   * without a detour through the queue; a slow one's do not, and the job comes back later.
+   */
+  static final Duration SLOT_WAIT = Duration.ofMillis(250);
+
   /** How long a delivery waits when its subscriber already has all its posts in flight. */
   static final Duration BUSY_WAIT = Duration.ofMillis(500);
 
@@ -52,7 +60,7 @@ public final class DeliverEventService {
   private final SubscriptionStore subscriptions;
   private final WebhookSender sender;
   private final DeliverySchedule schedule = DeliverySchedule.standard();
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
   private final ServiceClock clock;
 
   DeliverEventService(
@@ -88,18 +96,23 @@ public final class DeliverEventService {
       // another sequencer is numbering right now: every delivery carries its feed position
       return new JobResult.RetryLater("event not numbered yet", NUMBERING_WAIT);
     }
-    AtomicInteger posts =
-        inFlight.computeIfAbsent(delivery.subscriptionId(), k -> new AtomicInteger());
-    if (posts.incrementAndGet() > POSTS_PER_SUBSCRIPTION) {
-      posts.decrementAndGet();
-      return new JobResult.RetryLater("subscriber busy", BUSY_WAIT);
+    Semaphore posts =
+        inFlight.computeIfAbsent(
+            delivery.subscriptionId(), k -> new Semaphore(POSTS_PER_SUBSCRIPTION));
+    try {
+      if (!posts.tryAcquire(SLOT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        return new JobResult.RetryLater("subscriber busy", BUSY_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new JobResult.RetryLater("interrupted", BUSY_WAIT);
     }
     try {
       Instant now = clock.now();
       SendAttempt attempt = sender.post(post(subscription.get(), event.get(), now));
       return record(deliveryId, attempt, now);
     } finally {
-      posts.decrementAndGet();
+      posts.release();
     }
   }
 

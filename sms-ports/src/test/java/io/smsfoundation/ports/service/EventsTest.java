@@ -8,6 +8,7 @@ import io.smsfoundation.domain.event.EventType;
 import io.smsfoundation.domain.event.WebhookSecret;
 import io.smsfoundation.domain.event.WebhookSignature;
 import io.smsfoundation.domain.language.Language;
+import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.in.ManageSubscriptions.Created;
 import io.smsfoundation.ports.in.ManageSubscriptions.DeliveryQuery;
 import io.smsfoundation.ports.in.ManageSubscriptions.NewSubscription;
@@ -16,13 +17,23 @@ import io.smsfoundation.ports.in.ReadEvents.EventQuery;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
 import io.smsfoundation.ports.in.SetTenant.TenantCommand;
+import io.smsfoundation.ports.memory.InMemoryAdapters;
+import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.TenantProfile;
+import io.smsfoundation.ports.out.WebhookSender;
+import io.smsfoundation.ports.out.WebhookSender.SendAttempt;
 import io.smsfoundation.ports.out.WebhookSender.WebhookPost;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +104,81 @@ class EventsTest {
         .extracting(WebhookPost::subscriptionId)
         .containsExactly(curious.subscription().id());
     assertThat(plain.subscription().id()).isNotEqualTo(curious.subscription().id());
+  }
+
+  @Test
+  void a_fast_subscribers_deliveries_wait_for_a_free_post_rather_than_go_back_to_the_queue()
+      throws Exception {
+    InMemoryAdapters adapters = InMemoryAdapters.create();
+    WebhookSender takesSixtyMillis =
+        post -> {
+          try {
+            Thread.sleep(60);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new SendAttempt.Answered(200, Duration.ofMillis(60));
+        };
+    SmsServices.Ports base = adapters.ports();
+    SmsServices services =
+        SmsServices.create(
+            new SmsServices.Ports(
+                base.unitOfWork(),
+                base.conversations(),
+                base.messages(),
+                base.tenantNumbers(),
+                base.tenantDirectory(),
+                base.smsGateway(),
+                base.jobQueue(),
+                base.events(),
+                base.subscriptions(),
+                base.eventPayloads(),
+                takesSixtyMillis),
+            SmsServices.Settings.defaults());
+    Created subscription =
+        services
+            .manageSubscriptions()
+            .create(
+                new NewSubscription(
+                    "https://workflows.example.com/hooks",
+                    Set.of(EventType.MESSAGE_RECEIVED),
+                    Set.of(),
+                    true,
+                    null));
+    for (int i = 0; i < 6; i++) {
+      services
+          .receiveInbound()
+          .receive(Harness.inbound(Harness.sid(), "+1201555020" + i, "hello " + i));
+    }
+    List<Delivery> pending =
+        adapters
+            .subscriptions()
+            .deliveries(
+                subscription.subscription().id(),
+                Optional.of(Delivery.Status.PENDING),
+                Optional.empty(),
+                10);
+    assertThat(pending).hasSize(6);
+
+    // six deliveries at once to a subscriber taking two posts at a time, 60 ms each: each waits
+    // for a free post (well within the slot wait) instead of being sent back to the queue
+    List<JobResult> results = new ArrayList<>();
+    try (ExecutorService jobs = Executors.newFixedThreadPool(6)) {
+      List<Future<JobResult>> running = new ArrayList<>();
+      for (Delivery delivery : pending) {
+        running.add(
+            jobs.submit(
+                () ->
+                    services.jobHandler().handle(new Job(Job.Type.DELIVER_EVENT, delivery.id()))));
+      }
+      for (Future<JobResult> result : running) {
+        results.add(result.get(10, TimeUnit.SECONDS));
+      }
+    }
+
+    assertThat(results)
+        .hasSize(6)
+        .allSatisfy(r -> assertThat(r).isInstanceOf(JobResult.Done.class));
   }
 
   @Test
