@@ -38,6 +38,7 @@ import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.SubscriptionsEndpoints;
 import io.smsfoundation.app.http.TenantEndpoint;
+import io.smsfoundation.app.http.UsageEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
@@ -45,6 +46,7 @@ import io.smsfoundation.app.twilio.ForgedWebhookGuard;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.domain.usage.UsageThreshold;
 import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.TenantDirectory;
@@ -87,6 +89,9 @@ public final class SmsApplication {
 
   /** How long a send request waits for its send job, to answer with the Twilio SID. */
   static final Duration SEND_WAIT = Duration.ofSeconds(2);
+
+  /** How often today's segments are compared with {@code SMS_USAGE_ALERT_SEGMENTS_PER_DAY}. */
+  private static final Duration USAGE_CHECK_EVERY = Duration.ofMinutes(1);
 
   /** How long an unknown conversation must be quiet before reconciliation asks again. */
   static final Duration RECONCILE_QUIET_FOR = Duration.ofMinutes(10);
@@ -197,6 +202,7 @@ public final class SmsApplication {
                 metrics.unitOfWork(postgres.unitOfWork()),
                 metrics.conversations(postgres.conversations()),
                 postgres.messages(),
+                postgres.usage(),
                 postgres.tenantNumbers(),
                 directory,
                 metrics.gateway(gateway),
@@ -206,15 +212,16 @@ public final class SmsApplication {
                 new JsonEventPayloads(json),
                 metrics.webhookSender(webhookSender)),
             new SmsServices.Settings(
-                new PhoneNumbers(config.defaultRegion()),
-                new LanguageDetector(),
-                SEND_WAIT,
-                RECONCILE_QUIET_FOR,
-                clock,
-                // local mode may post to any http receiver; production to https or loopback
-                new ManageSubscriptions.UrlPolicy(config.isLocal()),
-                config.tenants().linkTtl(),
-                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT));
+                    new PhoneNumbers(config.defaultRegion()),
+                    new LanguageDetector(),
+                    SEND_WAIT,
+                    RECONCILE_QUIET_FOR,
+                    clock,
+                    // local mode may post to any http receiver; production to https or loopback
+                    new ManageSubscriptions.UrlPolicy(config.isLocal()),
+                    config.tenants().linkTtl(),
+                    SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
+                .withUsageThreshold(new UsageThreshold(config.usageAlertSegmentsPerDay())));
 
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
@@ -231,6 +238,10 @@ public final class SmsApplication {
         "reconcile-unknown-conversations",
         config.tenants().reconcileEvery(),
         () -> reconciliation.reconcile(batch));
+    if (config.usageAlertSegmentsPerDay() > 0) {
+      jobQueue.scheduleRecurring(
+          "usage-threshold", USAGE_CHECK_EVERY, services.checkUsageThreshold()::check);
+    }
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
     ApiKeys keys = new ApiKeys(apiKeys());
@@ -496,6 +507,7 @@ public final class SmsApplication {
             Access.API_KEY,
             new WorkflowEndpoint(services.setWorkflow(), json)),
         Route.get("/events", Access.API_KEY, new EventsEndpoint(services.readEvents(), json)),
+        Route.get("/usage", Access.API_KEY, new UsageEndpoint(services.readUsage(), json)),
         Route.post("/subscriptions", Access.API_KEY, subscriptions.create()),
         Route.get("/subscriptions", Access.API_KEY, subscriptions.list()),
         Route.get("/subscriptions/{id}", Access.API_KEY, subscriptions.get()),

@@ -5,6 +5,7 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,6 +89,19 @@ public final class PostgresMessageStore implements MessageStore {
   public InboundSummary inboundSummary(UUID conversationId) {
     Objects.requireNonNull(conversationId, "conversationId");
     return unitOfWork.withDao(MessageDao::new, dao -> dao.inboundSummary(conversationId));
+  }
+
+  @Override
+  public void recordProcessingTime(UUID messageId, long millis) {
+    Objects.requireNonNull(messageId, "messageId");
+    unitOfWork.withDao(MessageDao::new, dao -> dao.recordProcessingTime(messageId, millis));
+  }
+
+  @Override
+  public void recordPrice(UUID messageId, BigDecimal price, String priceUnit) {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(price, "price");
+    unitOfWork.withDao(MessageDao::new, dao -> dao.recordPrice(messageId, price, priceUnit));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.smsfoundation.ports.out;
 
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -45,6 +46,12 @@ public interface MessageStore {
    * @param firstMessageId the oldest inbound message, or {@code null} when there is none
    */
   record InboundSummary(long count, UUID firstMessageId) {}
+
+  /** Records how long the service took with a message; unknown ids change nothing. */
+  void recordProcessingTime(UUID messageId, long millis);
+
+  /** Records what the provider billed for a message; unknown ids change nothing. */
+  void recordPrice(UUID messageId, BigDecimal price, String priceUnit);
 
   /** Applies a delivery update to a message; unknown ids change nothing. */
   void updateDelivery(UUID messageId, DeliveryUpdate update);

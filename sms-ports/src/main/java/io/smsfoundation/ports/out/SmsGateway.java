@@ -8,4 +8,10 @@ package io.smsfoundation.ports.out;
 public interface SmsGateway {
 
   SendOutcome send(OutboundSms sms);
+
+  /**
+   * Asks the provider what it billed for a message it sent. Called by a background job once the
+   * message has settled, never while a request waits.
+   */
+  PriceLookup lookupPrice(String providerMessageId);
 }

@@ -5,6 +5,7 @@ import io.smsfoundation.domain.event.EventType;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.MessageUsage;
 import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.optout.OptIntent;
 import io.smsfoundation.domain.optout.OptOutKeywords;
@@ -99,7 +100,7 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
             tx -> {
               Conversation conversation =
                   conversations.upsert(Conversation.startedAt(clock.newId(), sender, now));
-              Message message =
+              Message received =
                   Message.inbound(
                       messageId,
                       conversation.id(),
@@ -114,6 +115,8 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
                       language,
                       sms.rawForm(),
                       now);
+              Message message =
+                  received.withUsage(MessageUsage.processed(processingMillis(sms, now)));
               if (!messages.insert(message)) {
                 tx.setRollbackOnly();
                 return new InboundOutcome.Duplicate(sms.providerMessageId());
@@ -152,5 +155,15 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
           LOG.log(Level.INFO, "inbound duplicate sid={0}", duplicate.providerMessageId());
     }
     return outcome;
+  }
+
+  /**
+   * From the request's arrival to the message's write: what the request took before this call, and
+   * this call up to now. The commit that follows is not included: counting it would cost a second
+   * write of every message.
+   */
+  private long processingMillis(InboundSms sms, Instant started) {
+    Duration here = Duration.between(started, clock.now());
+    return Math.max(0, sms.alreadyTaken().plus(here).toMillis());
   }
 }

@@ -1,0 +1,139 @@
+package io.smsfoundation.adapter.postgres;
+
+import io.smsfoundation.domain.usage.UsageGrouping;
+import io.smsfoundation.domain.usage.UsagePeriod;
+import io.smsfoundation.domain.usage.UsageRow;
+import io.smsfoundation.ports.out.UsageLedger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@link UsageLedger} over {@code sms_messages}: one aggregate query per report, served by the
+ * covering index {@code sms_messages_usage_idx} (an index-only scan of the period; the
+ * conversations are joined only to group by tenant or workflow type), and {@code sms_usage_alerts}
+ * for the days announced. Thread-safe.
+ */
+public final class PostgresUsageLedger implements UsageLedger {
+
+  /** A report over a long period may take longer than the pool's usual statement limit. */
+  static final Duration REPORT_BUDGET = Duration.ofSeconds(30);
+
+  /** The statuses that end an outbound message's delivery without it arriving. */
+  private static final String FAILED = "('failed', 'undelivered', 'canceled')";
+
+  private static final String AGGREGATES =
+      " count(*) as messages,"
+          + " count(*) filter (where m.direction = 'inbound') as inbound,"
+          + " count(*) filter (where m.direction = 'outbound') as outbound,"
+          + " coalesce(sum(m.num_segments), 0) as segments,"
+          + " count(*) filter (where m.direction = 'outbound' and m.delivery_status in "
+          + FAILED
+          + ") as failures,"
+          + " sum(m.price) as price,"
+          + " case when min(m.price_unit) = max(m.price_unit) then min(m.price_unit)"
+          + " when count(m.price_unit) > 0 then '"
+          + UsageRow.MIXED_UNITS
+          + "' end as price_unit,"
+          + " count(m.price) as priced,"
+          + " percentile_cont(0.5) within group (order by m.processing_ms) as p50,"
+          + " percentile_cont(0.95) within group (order by m.processing_ms) as p95";
+
+  private static final String RANGE =
+      " where m.created_at >= :from and m.created_at < :to group by 1 order by 1 nulls last";
+
+  private final PostgresUnitOfWork unitOfWork;
+
+  public PostgresUsageLedger(PostgresUnitOfWork unitOfWork) {
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+  }
+
+  /** The report's statement for {@code grouping}; {@code :from} and {@code :to} bound. */
+  static String reportSql(UsageGrouping grouping) {
+    return switch (grouping) {
+      case DAY ->
+          "select to_char(m.created_at at time zone 'UTC', 'YYYY-MM-DD') as grp,"
+              + AGGREGATES
+              + " from sms_messages m"
+              + RANGE;
+      case DIRECTION -> "select m.direction as grp," + AGGREGATES + " from sms_messages m" + RANGE;
+      case TENANT -> joined("c.tenant_id");
+      case WORKFLOW_TYPE -> joined("c.workflow_type");
+    };
+  }
+
+  private static String joined(String column) {
+    return "select "
+        + column
+        + " as grp,"
+        + AGGREGATES
+        + " from sms_messages m join sms_conversations c on c.id = m.conversation_id"
+        + RANGE;
+  }
+
+  @Override
+  public List<UsageRow> report(UsagePeriod period, UsageGrouping grouping) {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(grouping, "grouping");
+    return unitOfWork.withLongStatements(
+        REPORT_BUDGET,
+        handle ->
+            handle
+                .createQuery(reportSql(grouping))
+                .bind("from", period.start())
+                .bind("to", period.end())
+                .map((rs, ctx) -> row(rs))
+                .list());
+  }
+
+  private static UsageRow row(ResultSet rs) throws SQLException {
+    return new UsageRow(
+        rs.getString("grp"),
+        rs.getLong("messages"),
+        rs.getLong("inbound"),
+        rs.getLong("outbound"),
+        rs.getLong("segments"),
+        rs.getLong("failures"),
+        rs.getBigDecimal("price"),
+        rs.getString("price_unit"),
+        rs.getLong("priced"),
+        rs.getObject("p50", Double.class),
+        rs.getObject("p95", Double.class));
+  }
+
+  @Override
+  public long segments(Instant from, Instant to) {
+    return unitOfWork.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "select coalesce(sum(num_segments), 0) from sms_messages"
+                        + " where created_at >= :from and created_at < :to")
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public boolean rememberThresholdReached(
+      LocalDate day, long segments, long threshold, Instant at) {
+    return unitOfWork.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "insert into sms_usage_alerts (day, segments, threshold, created_at)"
+                            + " values (:day, :segments, :threshold, :at)"
+                            + " on conflict (day) do nothing")
+                    .bind("day", day)
+                    .bind("segments", segments)
+                    .bind("threshold", threshold)
+                    .bind("at", at)
+                    .execute())
+        > 0;
+  }
+}
