@@ -33,7 +33,8 @@ import javax.sql.DataSource;
  *
  * <p>Options: {@code --database-url} (default {@code postgres://postgres@127.0.0.1:5432/postgres}),
  * {@code --messages} (1000000), {@code --history} (1000000: the month before), {@code --runs} (5),
- * {@code --keep} (false: {@code true} keeps the scratch schema to look at it).
+ * {@code --keep} (false: {@code true} keeps the scratch schema to look at it), {@code --schema}
+ * (measure again on a schema an earlier run kept, without filling one).
  */
 public final class UsageReportMeasurement {
 
@@ -48,6 +49,7 @@ public final class UsageReportMeasurement {
     int runs = 5;
     int history = 1_000_000;
     boolean keep = false;
+    String reuse = null;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--database-url" -> url = args[i + 1];
@@ -55,10 +57,18 @@ public final class UsageReportMeasurement {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--history" -> history = Integer.parseInt(args[i + 1]);
         case "--keep" -> keep = Boolean.parseBoolean(args[i + 1]);
+        case "--schema" -> reuse = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     DatabaseUrl database = DatabaseUrl.parse(url);
+    if (reuse != null) {
+      try (var pool = PostgresDataSources.create(database, 2, "measure", reuse);
+          Connection direct = unlimited(database, reuse)) {
+        run(pool, direct, runs);
+      }
+      return;
+    }
     String schema =
         "sms_measure_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     try (Connection admin = unlimited(database, "public")) {
