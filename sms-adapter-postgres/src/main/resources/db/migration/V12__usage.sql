@@ -8,12 +8,14 @@ alter table sms_messages add column processing_ms bigint;
 alter table sms_messages add column price numeric;
 alter table sms_messages add column price_unit text;
 
--- The usage report scans a time range and reads only these columns: an index-only scan over a
--- month of messages, without touching the wide rows (bodies, raw webhook forms).
+-- The usage report scans a range of UTC days and reads only these columns: an index-only scan
+-- over a month of messages, without touching the wide rows (bodies, raw webhook forms). The key is
+-- the UTC time, not created_at itself: an index ordered by created_at lured the conversation
+-- page (where conversation_id = ? order by created_at desc limit ?) away from its own index.
 create index sms_messages_usage_idx
-    on sms_messages (created_at)
-    include (conversation_id, direction, num_segments, delivery_status, processing_ms, price,
-             price_unit);
+    on sms_messages ((created_at at time zone 'UTC'))
+    include (created_at, conversation_id, direction, num_segments, delivery_status, processing_ms,
+             price, price_unit);
 
 -- One row per UTC day whose segments passed SMS_USAGE_ALERT_SEGMENTS_PER_DAY: the primary key
 -- makes "announced once a day" hold across every instance.

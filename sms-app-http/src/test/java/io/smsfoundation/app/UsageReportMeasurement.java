@@ -188,8 +188,8 @@ public final class UsageReportMeasurement {
       System.out.println("EXPLAIN (ANALYZE, BUFFERS) group_by=" + grouping.code());
       String sql =
           PostgresUsageLedger.reportSql(grouping)
-              .replace(":from", "timestamptz '" + FROM + "T00:00:00Z'")
-              .replace(":to", "timestamptz '" + TO + "T00:00:00Z'");
+              .replace(":from", "timestamp '" + FROM + " 00:00:00'")
+              .replace(":to", "timestamp '" + TO + " 00:00:00'");
       try (Statement s = direct.createStatement();
           ResultSet rs = s.executeQuery("explain (analyze, buffers) " + sql)) {
         while (rs.next()) {

@@ -9,14 +9,16 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * {@link UsageLedger} over {@code sms_messages}: one aggregate query per report, served by the
- * covering index {@code sms_messages_usage_idx} (an index-only scan of the period; the
- * conversations are joined only to group by tenant or workflow type), and {@code sms_usage_alerts}
- * for the days announced. Thread-safe.
+ * covering index {@code sms_messages_usage_idx} on the UTC time (an index-only scan of the period;
+ * the conversations are joined only to group by tenant or workflow type), and {@code
+ * sms_usage_alerts} for the days announced. Thread-safe.
  */
 public final class PostgresUsageLedger implements UsageLedger {
 
@@ -46,10 +48,14 @@ public final class PostgresUsageLedger implements UsageLedger {
           + " percentile_cont(0.5) within group (order by m.processing_ms) as p50,"
           + " percentile_cont(0.95) within group (order by m.processing_ms) as p95";
 
-  private static final String RANGE = " where m.created_at >= :from and m.created_at < :to";
+  /** A message's UTC time: the key of {@code sms_messages_usage_idx}. */
+  private static final String UTC = "(m.created_at at time zone 'UTC')";
+
+  /** {@code :from} and {@code :to} are UTC times without a zone, as the index key is. */
+  private static final String RANGE = " where " + UTC + " >= :from and " + UTC + " < :to";
 
   /** The UTC day of a message, a timestamp: cheaper to group by than its text. */
-  private static final String DAY = "date_trunc('day', m.created_at at time zone 'UTC')";
+  private static final String DAY = "date_trunc('day', " + UTC + ")";
 
   private final PostgresUnitOfWork unitOfWork;
 
@@ -125,13 +131,15 @@ public final class PostgresUsageLedger implements UsageLedger {
     return unitOfWork.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "select coalesce(sum(num_segments), 0) from sms_messages"
-                        + " where created_at >= :from and created_at < :to")
-                .bind("from", from)
-                .bind("to", to)
+                .createQuery("select coalesce(sum(m.num_segments), 0) from sms_messages m" + RANGE)
+                .bind("from", utc(from))
+                .bind("to", utc(to))
                 .mapTo(Long.class)
                 .one());
+  }
+
+  private static LocalDateTime utc(Instant instant) {
+    return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   @Override
