@@ -182,7 +182,7 @@ public final class UsageReportMeasurement {
 
   private static void run(DataSource pool, Connection direct, int runs) throws SQLException {
     // the settings the ledger gives its report's transaction
-    execute(direct, "set work_mem = '128MB'");
+    execute(direct, "set work_mem = '16MB'");
     execute(direct, "set jit = off");
     for (UsageGrouping grouping : List.of(UsageGrouping.TENANT, UsageGrouping.DAY)) {
       System.out.println("EXPLAIN (ANALYZE, BUFFERS) group_by=" + grouping.code());
