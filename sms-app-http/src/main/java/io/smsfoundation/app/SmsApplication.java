@@ -39,6 +39,7 @@ import io.smsfoundation.app.http.Route.Access;
 import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.SubscriptionsEndpoints;
 import io.smsfoundation.app.http.TenantEndpoint;
+import io.smsfoundation.app.http.UsageEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.app.metrics.DatabaseGauges;
@@ -48,6 +49,7 @@ import io.smsfoundation.app.twilio.ForgedWebhookGuard;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.domain.usage.UsageThreshold;
 import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.RateLimiter;
@@ -92,6 +94,9 @@ public final class SmsApplication {
 
   /** How long a send request waits for its send job, to answer with the Twilio SID. */
   static final Duration SEND_WAIT = Duration.ofSeconds(2);
+
+  /** How often today's segments are compared with {@code SMS_USAGE_ALERT_SEGMENTS_PER_DAY}. */
+  private static final Duration USAGE_CHECK_EVERY = Duration.ofMinutes(1);
 
   /** How long an unknown conversation must be quiet before reconciliation asks again. */
   static final Duration RECONCILE_QUIET_FOR = Duration.ofMinutes(10);
@@ -205,6 +210,7 @@ public final class SmsApplication {
             metrics.unitOfWork(postgres.unitOfWork()),
             metrics.conversations(postgres.conversations()),
             postgres.messages(),
+            postgres.usage(),
             postgres.tenantNumbers(),
             directory,
             metrics.gateway(gateway),
@@ -215,15 +221,16 @@ public final class SmsApplication {
             metrics.webhookSender(webhookSender));
     SmsServices.Settings settings =
         new SmsServices.Settings(
-            new PhoneNumbers(config.defaultRegion()),
-            new LanguageDetector(),
-            SEND_WAIT,
-            RECONCILE_QUIET_FOR,
-            clock,
-            // local mode may post to any http receiver; production to https or loopback
-            new ManageSubscriptions.UrlPolicy(config.isLocal()),
-            config.tenants().linkTtl(),
-            SmsServices.Settings.DEFAULT_DIRECTORY_WAIT);
+                new PhoneNumbers(config.defaultRegion()),
+                new LanguageDetector(),
+                SEND_WAIT,
+                RECONCILE_QUIET_FOR,
+                clock,
+                // local mode may post to any http receiver; production to https or loopback
+                new ManageSubscriptions.UrlPolicy(config.isLocal()),
+                config.tenants().linkTtl(),
+                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
+            .withUsageThreshold(new UsageThreshold(config.usageAlertSegmentsPerDay()));
     SmsServices services =
         SmsServices.create(
             ports,
@@ -265,6 +272,10 @@ public final class SmsApplication {
         "reconcile-unknown-conversations",
         config.tenants().reconcileEvery(),
         () -> reconciliation.reconcile(batch));
+    if (config.usageAlertSegmentsPerDay() > 0) {
+      jobQueue.scheduleRecurring(
+          "usage-threshold", USAGE_CHECK_EVERY, services.checkUsageThreshold()::check);
+    }
     // Stopped after the HTTP server, so that a send request in flight still gets its send job.
     started.push(new Stoppable("job queue", jobQueue::stop));
     ApiKeys keys = new ApiKeys(apiKeys());
@@ -547,6 +558,7 @@ public final class SmsApplication {
             Access.API_KEY,
             new WorkflowEndpoint(services.setWorkflow(), json)),
         Route.get("/events", Access.API_KEY, new EventsEndpoint(services.readEvents(), json)),
+        Route.get("/usage", Access.API_KEY, new UsageEndpoint(services.readUsage(), json)),
         Route.post("/subscriptions", Access.API_KEY, subscriptions.create()),
         Route.get("/subscriptions", Access.API_KEY, subscriptions.list()),
         Route.get("/subscriptions/{id}", Access.API_KEY, subscriptions.get()),

@@ -17,6 +17,8 @@ import io.smsfoundation.app.OpenApiDescription.Operation;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.domain.message.RawForm;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -243,6 +245,18 @@ class OpenApiContractEndToEndTest {
     app.call("GET", "/metrics", null, Map.of("Authorization", "Bearer " + METRICS_TOKEN));
     app.call("GET", "/metrics", null, Map.of());
     app.call("GET", "/metrics", null, Map.of("Authorization", "Bearer wrong-token-0123456789"));
+
+    // usage: JSON, CSV, a bad grouping, no key
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+    String usage = "/usage?from=" + today + "&to=" + tomorrow + "&group_by=tenant";
+    assertThat(app.get(usage).statusCode()).isEqualTo(200);
+    assertThat(
+            app.call("GET", usage, null, TestApplication.withAuth("Accept", "text/csv"))
+                .statusCode())
+        .isEqualTo(200);
+    app.get("/usage?from=" + today + "&to=" + tomorrow + "&group_by=week");
+    app.call("GET", usage, null, Map.of());
   }
 
   /** The database goes away: every endpoint that needs it answers 503, in parallel to save time. */
@@ -266,6 +280,7 @@ class OpenApiContractEndToEndTest {
                     "+1500")));
     calls.add(() -> app.get("/messages/0190a1b2-0000-7000-8000-000000000001"));
     calls.add(() -> app.get("/conversations/%2B12015554101"));
+    calls.add(() -> app.get("/usage?from=2026-11-01&to=2026-12-01"));
     calls.add(
         () ->
             app.putJson(

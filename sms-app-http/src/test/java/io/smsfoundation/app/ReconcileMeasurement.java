@@ -101,6 +101,7 @@ public final class ReconcileMeasurement {
                 postgres.unitOfWork(),
                 postgres.conversations(),
                 postgres.messages(),
+                postgres.usage(),
                 postgres.tenantNumbers(),
                 directory,
                 new InMemorySmsGateway(),

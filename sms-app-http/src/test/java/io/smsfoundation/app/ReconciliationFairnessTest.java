@@ -69,6 +69,7 @@ class ReconciliationFairnessTest {
                 postgres.unitOfWork(),
                 postgres.conversations(),
                 postgres.messages(),
+                postgres.usage(),
                 postgres.tenantNumbers(),
                 recording,
                 new InMemorySmsGateway(),

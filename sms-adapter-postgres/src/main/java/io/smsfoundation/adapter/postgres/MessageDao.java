@@ -18,12 +18,12 @@ final class MessageDao {
    */
   static final String INSERT =
       "insert into sms_messages (id, conversation_id, direction, twilio_sid, from_number,"
-          + " to_number, message_content, num_segments, encoding, num_media, media,"
+          + " to_number, message_content, num_segments, encoding, processing_ms, num_media, media,"
           + " delivery_status, error_code, error_message, language_detected, language_confidence,"
           + " raw_webhook_data, raw_webhook_body, idempotency_key, request_fingerprint,"
           + " created_at, updated_at, source, reply_to, reply_rule, throttled)"
           + " values (:id, :conversationId, :direction, :twilioSid, :fromNumber, :toNumber,"
-          + " :content, :numSegments, :encoding, :numMedia, cast(:media as jsonb),"
+          + " :content, :numSegments, :encoding, :processingMs, :numMedia, cast(:media as jsonb),"
           + " :deliveryStatus, :errorCode, :errorMessage, :language, :confidence,"
           + " cast(:rawWebhookData as jsonb), :rawWebhookBody, :idempotencyKey,"
           + " :requestFingerprint, :createdAt, :updatedAt, :source, :replyTo, :replyRule,"
@@ -64,6 +64,7 @@ final class MessageDao {
         .bind("content", row.messageContent())
         .bind("numSegments", row.numSegments())
         .bind("encoding", row.encoding())
+        .bindByType("processingMs", row.processingMs(), Long.class)
         .bind("numMedia", row.numMedia())
         .bind("media", row.media())
         .bind("deliveryStatus", row.deliveryStatus())
@@ -219,6 +220,23 @@ final class MessageDao {
         .bind("errorCode", errorCode)
         .bind("errorMessage", errorMessage)
         .bind("at", at)
+        .execute();
+  }
+
+  int recordProcessingTime(UUID id, long millis) {
+    return handle
+        .createUpdate("update sms_messages set processing_ms = :millis where id = :id")
+        .bind("id", id)
+        .bind("millis", millis)
+        .execute();
+  }
+
+  int recordPrice(UUID id, java.math.BigDecimal price, String unit) {
+    return handle
+        .createUpdate("update sms_messages set price = :price, price_unit = :unit where id = :id")
+        .bind("id", id)
+        .bind("price", price)
+        .bind("unit", unit)
         .execute();
   }
 

@@ -6,6 +6,7 @@ import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.message.MessageUsage;
 import io.smsfoundation.domain.reply.Reply;
 import io.smsfoundation.domain.reply.ReplyOrigin;
 import java.math.BigDecimal;
@@ -29,6 +30,9 @@ record MessageRow(
     String messageContent,
     int numSegments,
     String encoding,
+    Long processingMs,
+    BigDecimal price,
+    String priceUnit,
     int numMedia,
     String media,
     String deliveryStatus,
@@ -49,7 +53,8 @@ record MessageRow(
 
   static final String COLUMNS =
       "id, conversation_id, direction, twilio_sid, from_number, to_number, message_content,"
-          + " num_segments, encoding, num_media, media, delivery_status, error_code,"
+          + " num_segments, encoding, processing_ms, price, price_unit,"
+          + " num_media, media, delivery_status, error_code,"
           + " error_message, language_detected, language_confidence, raw_webhook_data,"
           + " raw_webhook_body, idempotency_key, request_fingerprint, created_at, updated_at, source,"
           + " reply_to, reply_rule, throttled";
@@ -66,6 +71,9 @@ record MessageRow(
         rs.getString("message_content"),
         rs.getInt("num_segments"),
         rs.getString("encoding"),
+        rs.getObject("processing_ms", Long.class),
+        rs.getBigDecimal("price"),
+        rs.getString("price_unit"),
         rs.getInt("num_media"),
         rs.getString("media"),
         rs.getString("delivery_status"),
@@ -97,6 +105,9 @@ record MessageRow(
         message.content(),
         message.numSegments(),
         message.encoding() == null ? null : message.encoding().code(),
+        message.usage().processingMs(),
+        message.usage().price(),
+        message.usage().priceUnit(),
         message.numMedia(),
         Json.ofMedia(message.media()),
         message.deliveryStatus().code(),
@@ -133,6 +144,7 @@ record MessageRow(
         messageContent,
         numSegments,
         MessageEncoding.fromCode(encoding),
+        new MessageUsage(processingMs, price, priceUnit),
         numMedia,
         Json.toMedia(media),
         DeliveryStatus.of(deliveryStatus),

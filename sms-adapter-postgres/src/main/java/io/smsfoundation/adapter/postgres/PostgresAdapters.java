@@ -14,6 +14,7 @@ public final class PostgresAdapters {
   private final PostgresUnitOfWork unitOfWork;
   private final PostgresConversationStore conversations;
   private final PostgresMessageStore messages;
+  private final PostgresUsageLedger usage;
   private final PostgresTenantNumbers tenantNumbers;
   private final PostgresTenantDirectory tenantDirectory;
   private final PostgresEventStore events;
@@ -26,6 +27,7 @@ public final class PostgresAdapters {
     this.unitOfWork = new PostgresUnitOfWork(dataSource, backgroundTransactions);
     this.conversations = new PostgresConversationStore(unitOfWork);
     this.messages = new PostgresMessageStore(unitOfWork);
+    this.usage = new PostgresUsageLedger(unitOfWork);
     this.tenantNumbers = new PostgresTenantNumbers(unitOfWork);
     this.tenantDirectory = new PostgresTenantDirectory(unitOfWork);
     this.events = new PostgresEventStore(unitOfWork);
@@ -58,6 +60,11 @@ public final class PostgresAdapters {
 
   public PostgresMessageStore messages() {
     return messages;
+  }
+
+  /** The usage report and the days announced over the segment threshold. */
+  public PostgresUsageLedger usage() {
+    return usage;
   }
 
   public PostgresTenantNumbers tenantNumbers() {

@@ -5,6 +5,7 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -111,6 +112,19 @@ public final class PostgresMessageStore implements MessageStore {
     return unitOfWork.withDao(
         MessageDao::new,
         dao -> dao.repliesTo(inboundId).stream().map(MessageRow::toMessage).toList());
+  }
+
+  @Override
+  public void recordProcessingTime(UUID messageId, long millis) {
+    Objects.requireNonNull(messageId, "messageId");
+    unitOfWork.withDao(MessageDao::new, dao -> dao.recordProcessingTime(messageId, millis));
+  }
+
+  @Override
+  public void recordPrice(UUID messageId, BigDecimal price, String priceUnit) {
+    Objects.requireNonNull(messageId, "messageId");
+    Objects.requireNonNull(price, "price");
+    unitOfWork.withDao(MessageDao::new, dao -> dao.recordPrice(messageId, price, priceUnit));
   }
 
   @Override

@@ -54,6 +54,7 @@ public final class InboundWriteMeasurement {
                       adapters.unitOfWork(),
                       adapters.conversations(),
                       adapters.messages(),
+                      adapters.usage(),
                       adapters.tenantNumbers(),
                       new InMemoryTenantDirectory(),
                       new InMemorySmsGateway(),

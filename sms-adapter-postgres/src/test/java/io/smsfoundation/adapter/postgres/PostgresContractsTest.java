@@ -13,6 +13,7 @@ import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
 import io.smsfoundation.ports.contract.TenantNumbersContract;
 import io.smsfoundation.ports.contract.UnitOfWorkContract;
+import io.smsfoundation.ports.contract.UsageLedgerContract;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantProfile;
@@ -116,6 +117,14 @@ class PostgresContractsTest {
     @Override
     protected EventFixture newFixture() {
       return emptyEventStores();
+    }
+  }
+
+  @Nested
+  class Usage extends UsageLedgerContract {
+    @Override
+    protected Fixture newFixture() {
+      return new Fixture(emptyStores(), adapters.usage());
     }
   }
 

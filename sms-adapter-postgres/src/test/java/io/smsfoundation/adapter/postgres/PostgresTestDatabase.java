@@ -53,7 +53,8 @@ public final class PostgresTestDatabase {
           "tenant_profiles",
           "scheduled_tasks",
           "sms_rate_buckets",
-          "sms_idempotency_claims");
+          "sms_idempotency_claims",
+          "sms_usage_alerts");
 
   private static Server server;
 

@@ -11,8 +11,12 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.PriceLookup;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -116,11 +120,7 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
   }
 
   private SendOutcome attempt(OutboundSms sms) {
-    PhoneNumber to = new PhoneNumber(sms.to().e164());
-    MessageCreator creator =
-        settings.messagingServiceSid() != null
-            ? Message.creator(to, settings.messagingServiceSid(), sms.body())
-            : Message.creator(to, new PhoneNumber(settings.phoneNumber()), sms.body());
+    MessageCreator creator = creator(sms);
     creator.setStatusCallback(settings.statusCallbackFor(sms.messageId()));
     try {
       Message message = creator.create(client);
@@ -139,6 +139,54 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
       // A bug or a surprise after the request may have left: never guess that nothing was sent.
       log.error("twilio send failed unexpectedly message_id={}", sms.messageId(), e);
       return new SendOutcome.Unknown("unexpected " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** A text message, or an MMS ({@code MediaUrl}) whose body may be empty. */
+  private MessageCreator creator(OutboundSms sms) {
+    PhoneNumber to = new PhoneNumber(sms.to().e164());
+    if (sms.mediaUrls().isEmpty()) {
+      return settings.messagingServiceSid() != null
+          ? Message.creator(to, settings.messagingServiceSid(), sms.body())
+          : Message.creator(to, new PhoneNumber(settings.phoneNumber()), sms.body());
+    }
+    List<URI> media = sms.mediaUrls().stream().map(URI::create).toList();
+    MessageCreator creator =
+        settings.messagingServiceSid() != null
+            ? Message.creator(to, settings.messagingServiceSid(), media)
+            : Message.creator(to, new PhoneNumber(settings.phoneNumber()), media);
+    if (!sms.body().isEmpty()) {
+      creator.setBody(sms.body());
+    }
+    return creator;
+  }
+
+  /**
+   * Fetches the message from Twilio and reads its {@code price} and {@code price_unit}; a GET, so
+   * the SDK's own re-sends on a 5xx are harmless here.
+   */
+  @Override
+  public PriceLookup lookupPrice(String providerMessageId) {
+    Objects.requireNonNull(providerMessageId, "providerMessageId");
+    try {
+      Message message = Message.fetcher(providerMessageId).fetch(client);
+      String price = message.getPrice();
+      if (price == null || price.isBlank()) {
+        return new PriceLookup.NotYetPriced();
+      }
+      String unit =
+          message.getPriceUnit() == null ? null : message.getPriceUnit().getCurrencyCode();
+      return new PriceLookup.Priced(new BigDecimal(price.strip()), unit);
+    } catch (ApiException e) {
+      return e.getStatusCode() != null && e.getStatusCode() == 404
+          ? new PriceLookup.NotFound()
+          : new PriceLookup.Unavailable("Twilio answered " + e.getStatusCode());
+    } catch (NumberFormatException e) {
+      log.warn("twilio price unreadable sid={}", providerMessageId);
+      return new PriceLookup.NotYetPriced();
+    } catch (RuntimeException e) {
+      return new PriceLookup.Unavailable(
+          "no usable answer from Twilio: " + e.getClass().getSimpleName());
     }
   }
 

@@ -9,8 +9,10 @@ import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.MessageSid;
 import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.PriceLookup;
 import io.smsfoundation.ports.out.SendOutcome;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -115,6 +117,54 @@ class TwilioSmsGatewayTest {
         .containsExactly("sent", "delivered");
     assertThat(second.param("SmsStatus")).isEqualTo("delivered");
     assertThat(emulator.messagesCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void pictures_go_out_as_media_urls_and_need_no_body() throws Exception {
+    List<String> pictures =
+        List.of("https://cdn.example.com/flyer.png", "https://cdn.example.com/repair.jpg?v=2");
+
+    SendOutcome outcome =
+        gateway(settings()).send(new OutboundSms(UUID.randomUUID(), DELIVERABLE, "", pictures));
+
+    assertThat(outcome).isInstanceOf(SendOutcome.Sent.class);
+    EmulatedMessage created = emulator.createdMessages().get(0);
+    assertThat(created.mediaUrls()).containsExactlyElementsOf(pictures);
+    assertThat(created.body()).isEmpty();
+    assertThat(created.isMms()).isTrue();
+    assertThat(emulator.mmsCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void a_text_with_pictures_keeps_both() {
+    OutboundSms sms =
+        new OutboundSms(
+            UUID.randomUUID(), DELIVERABLE, "Flyer attached", List.of("https://x.example/a.png"));
+
+    gateway(settings()).send(sms);
+
+    EmulatedMessage created = emulator.createdMessages().get(0);
+    assertThat(created.body()).isEqualTo("Flyer attached");
+    assertThat(created.mediaUrls()).containsExactly("https://x.example/a.png");
+  }
+
+  @Test
+  void the_price_is_read_from_twilio_once_the_message_settled() throws Exception {
+    TwilioSmsGateway gateway = gateway(settings());
+    SendOutcome.Sent sent = (SendOutcome.Sent) gateway.send(sms(DELIVERABLE));
+    assertThat(gateway.lookupPrice(sent.twilioSid())).isInstanceOf(PriceLookup.NotYetPriced.class);
+    webhooks.next();
+    webhooks.next(); // delivered
+
+    PriceLookup lookup = gateway.lookupPrice(sent.twilioSid());
+
+    assertThat(lookup).isEqualTo(new PriceLookup.Priced(new BigDecimal("-0.00790"), "USD"));
+  }
+
+  @Test
+  void the_price_of_a_message_twilio_does_not_know_is_not_found() {
+    assertThat(gateway(settings()).lookupPrice("SM" + "0".repeat(32)))
+        .isInstanceOf(PriceLookup.NotFound.class);
   }
 
   @Test

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *     kept in {@code dataDir}
  * @param apiKeys the keys callers present; may be empty only in local mode, where one is generated
  * @param sendRatePerMinute how many sends one API key may make per minute (token bucket)
+ * @param usageAlertSegmentsPerDay the segments a UTC day may use before {@code
+ *     usage.threshold_reached} is emitted; {@code 0} for no alert
  * @param metricsToken the bearer token {@code GET /metrics} requires, or {@code null} when it is
  *     open (for a scraper on a private network)
  * @param tenants how tenant links are kept true: re-verification, reconciliation, directory cache
@@ -51,6 +53,7 @@ public record AppConfig(
     String defaultRegion,
     LogFormat logFormat,
     int sendRatePerMinute,
+    long usageAlertSegmentsPerDay,
     String metricsToken,
     Tenants tenants,
     ReplyConfig replies,
@@ -81,6 +84,7 @@ public record AppConfig(
   public static final String LOG_FORMAT = "LOG_FORMAT";
   public static final String SMS_SEND_RATE_PER_MINUTE = "SMS_SEND_RATE_PER_MINUTE";
   public static final String METRICS_TOKEN = "METRICS_TOKEN";
+  public static final String SMS_USAGE_ALERT_SEGMENTS_PER_DAY = "SMS_USAGE_ALERT_SEGMENTS_PER_DAY";
   public static final String MONITOR_TENANT_PATH = "MONITOR_TENANT_PATH";
   public static final String MONITOR_LOOKUP_BUDGET = "MONITOR_LOOKUP_BUDGET";
   public static final String TENANT_LINK_TTL = "TENANT_LINK_TTL";
@@ -301,6 +305,7 @@ public record AppConfig(
         defaultRegion,
         logFormat,
         sendRatePerMinute,
+        usageAlertSegmentsPerDay,
         metricsToken,
         tenants,
         replies,
@@ -383,6 +388,7 @@ public record AppConfig(
     LogFormat logFormat = read.choice(LOG_FORMAT, LogFormat.class, LogFormat.JSON);
     int sendRate =
         read.integer(SMS_SEND_RATE_PER_MINUTE, DEFAULT_SEND_RATE_PER_MINUTE, 1, 1_000_000);
+    int usageAlert = read.integer(SMS_USAGE_ALERT_SEGMENTS_PER_DAY, 0, 0, 1_000_000_000);
     String metricsToken = read.text(METRICS_TOKEN);
     if (metricsToken != null
         && (metricsToken.length() < MIN_API_KEY_LENGTH
@@ -475,6 +481,7 @@ public record AppConfig(
         region,
         logFormat,
         sendRate,
+        usageAlert,
         metricsToken,
         tenants,
         replies,

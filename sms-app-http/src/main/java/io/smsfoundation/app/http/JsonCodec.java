@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsfoundation.domain.message.StorableText;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -120,5 +122,36 @@ public final class JsonCodec {
       throw ApiError.validation("The request body has fields of the wrong type", problems);
     }
     return values;
+  }
+
+  /**
+   * An optional array of strings: absent or {@code null} give an empty list, anything but an array
+   * of strings is a 400 naming the field. At most {@code max + 1} items are read, so that a flood
+   * is refused by the caller's own size check without being copied.
+   */
+  public static List<String> textList(ObjectNode object, String name, int max) {
+    JsonNode value = object.get(name);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    boolean allText = value.isArray();
+    if (allText) {
+      for (JsonNode item : value) {
+        if (!item.isTextual()) {
+          allText = false;
+          break;
+        }
+        if (items.size() <= max) {
+          items.add(item.textValue());
+        }
+      }
+    }
+    if (!allText) {
+      throw ApiError.validation(
+          "The request body has fields of the wrong type",
+          Map.of(name, "must be an array of strings"));
+    }
+    return items;
   }
 }

@@ -14,11 +14,12 @@ import org.slf4j.MDC;
 
 /**
  * {@code POST /sms/send}: {@code {"to": "+1...", "body": "..."}}, {@code {"conversation_id": "...",
- * "body": "..."}} or {@code {"tenant_id": "...", "body": "..."}} with an optional {@code
- * Idempotency-Key} header. Answers 202 with the receipt (a replay answers the original message as
- * it is now), 404 for an unknown conversation or tenant, 409 for an opted-out recipient or a key
- * still in flight, 422 for a key reused with another body, 429 past the caller's rate, 503 when a
- * tenant who never texted needs the directory and it does not answer in time.
+ * "body": "..."}} or {@code {"tenant_id": "...", "body": "..."}}, each with optional {@code
+ * "media_urls"} (up to 10 {@code https} URLs of pictures: an MMS, whose body may be empty), and an
+ * optional {@code Idempotency-Key} header. Answers 202 with the receipt (a replay answers the
+ * original message as it is now), 404 for an unknown conversation or tenant, 409 for an opted-out
+ * recipient or a key still in flight, 422 for a key reused with another body, 429 past the caller's
+ * rate, 503 when a tenant who never texted needs the directory and it does not answer in time.
  */
 public final class SendSmsEndpoint implements Endpoint {
 
@@ -51,7 +52,8 @@ public final class SendSmsEndpoint implements Endpoint {
             conversationId(fields.get("conversation_id")),
             fields.get("tenant_id"),
             fields.get("body"),
-            request.header("Idempotency-Key"));
+            request.header("Idempotency-Key"),
+            JsonCodec.textList(body, "media_urls", SendSms.MAX_MEDIA));
     return switch (sendSms.send(command)) {
       case SendResult.Accepted accepted -> receipt(accepted.receipt(), "accepted");
       case SendResult.Replayed replayed ->

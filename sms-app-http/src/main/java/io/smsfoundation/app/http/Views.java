@@ -15,7 +15,10 @@ import io.smsfoundation.domain.message.MessageEncoding;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.domain.reply.ReplyOrigin;
+import io.smsfoundation.domain.usage.UsageRow;
+import io.smsfoundation.ports.in.ReadUsage.UsageReport;
 import io.smsfoundation.ports.in.SendSms.Receipt;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -96,6 +99,9 @@ final class Views {
       String errorMessage,
       int segments,
       String encoding,
+      Long processingMs,
+      BigDecimal price,
+      String priceUnit,
       int numMedia,
       List<MediaView> media,
       String language,
@@ -149,6 +155,9 @@ final class Views {
           m.errorMessage(),
           m.numSegments(),
           encodingCode(m.encoding()),
+          m.usage().processingMs(),
+          m.usage().price(),
+          m.usage().priceUnit(),
           m.numMedia(),
           m.media().stream().map(MediaView::of).toList(),
           language == null ? null : language.language().code(),
@@ -161,6 +170,46 @@ final class Views {
           origin == null ? null : origin.rule(),
           history,
           raw);
+    }
+  }
+
+  /** The usage report: the query it answers and one row per group. */
+  record UsageReportView(String from, String to, String groupBy, List<UsageRowView> rows) {
+    static UsageReportView of(UsageReport report) {
+      return new UsageReportView(
+          report.query().period().from().toString(),
+          report.query().period().to().toString(),
+          report.query().grouping().code(),
+          report.rows().stream().map(UsageRowView::of).toList());
+    }
+  }
+
+  /** One group of the usage report; the CSV has these columns in this order. */
+  record UsageRowView(
+      String group,
+      long messages,
+      long inbound,
+      long outbound,
+      long segments,
+      long failures,
+      BigDecimal price,
+      String priceUnit,
+      long priced,
+      Double p50ProcessingMs,
+      Double p95ProcessingMs) {
+    static UsageRowView of(UsageRow row) {
+      return new UsageRowView(
+          row.group(),
+          row.messages(),
+          row.inbound(),
+          row.outbound(),
+          row.segments(),
+          row.failures(),
+          row.price(),
+          row.priceUnit(),
+          row.priced(),
+          row.p50ProcessingMs(),
+          row.p95ProcessingMs());
     }
   }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.PriceLookup;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
 
@@ -20,6 +21,11 @@ final class MeteredSmsGateway implements SmsGateway {
   MeteredSmsGateway(SmsGateway delegate, MeterRegistry registry) {
     this.delegate = delegate;
     this.registry = registry;
+  }
+
+  @Override
+  public PriceLookup lookupPrice(String providerMessageId) {
+    return delegate.lookupPrice(providerMessageId);
   }
 
   @Override

@@ -49,6 +49,7 @@ class TenantLinksTest {
               memory.unitOfWork(),
               links.store(memory.conversations()),
               memory.messages(),
+              memory.usage(),
               memory.tenantNumbers(),
               memory.tenantDirectory(),
               memory.smsGateway(),

@@ -16,6 +16,7 @@ import java.util.UUID;
  *
  * @param twilioSid Twilio's SID, {@code null} for an outbound message not yet accepted by Twilio
  * @param encoding {@code null} when unknown (inbound messages report only a segment count)
+ * @param usage processing time and price, as far as they are known
  * @param language detected language of an inbound body, {@code null} for outbound messages
  * @param rawWebhookData the inbound form as the provider posted it; empty for outbound messages
  * @param idempotencyKey the caller's {@code Idempotency-Key} of an outbound message, or {@code
@@ -36,6 +37,7 @@ public record Message(
     String content,
     int numSegments,
     MessageEncoding encoding,
+    MessageUsage usage,
     int numMedia,
     List<Media> media,
     DeliveryStatus deliveryStatus,
@@ -64,6 +66,7 @@ public record Message(
     errorCode = StorableText.of(errorCode);
     errorMessage = StorableText.of(errorMessage);
     media = media == null ? List.of() : List.copyOf(media);
+    usage = usage == null ? MessageUsage.NONE : usage;
     rawWebhookData = rawWebhookData == null ? RawForm.empty() : rawWebhookData;
   }
 
@@ -101,6 +104,7 @@ public record Message(
         body,
         segments,
         encoding,
+        MessageUsage.NONE,
         numMedia,
         media,
         DeliveryStatus.RECEIVED,
@@ -132,7 +136,28 @@ public record Message(
       String idempotencyKey,
       String requestFingerprint,
       Instant at) {
+    return outbound(
+        id, conversationId, to, body, List.of(), segments, idempotencyKey, requestFingerprint, at);
+  }
+
+  /**
+   * A message with pictures (MMS) to send to {@code to}; the body may then be empty.
+   *
+   * @param media the attachments to send, in order (their URLs; the content type is learnt by the
+   *     provider)
+   */
+  public static Message outbound(
+      UUID id,
+      UUID conversationId,
+      String to,
+      String body,
+      List<Media> media,
+      Segments segments,
+      String idempotencyKey,
+      String requestFingerprint,
+      Instant at) {
     Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(media, "media");
     return new Message(
         id,
         conversationId,
@@ -143,8 +168,9 @@ public record Message(
         body,
         segments.count(),
         segments.encoding(),
-        0,
-        List.of(),
+        MessageUsage.NONE,
+        media.size(),
+        media,
         DeliveryStatus.PENDING,
         null,
         null,
@@ -176,6 +202,7 @@ public record Message(
         reply.text(),
         segments.count(),
         segments.encoding(),
+        MessageUsage.NONE,
         0,
         List.of(),
         DeliveryStatus.QUEUED,
@@ -203,6 +230,7 @@ public record Message(
         content,
         numSegments,
         encoding,
+        usage,
         numMedia,
         media,
         deliveryStatus,
@@ -237,6 +265,34 @@ public record Message(
         : new DeliveryChange.Moved(deliveryStatus, next);
   }
 
+  /** This message with other usage figures. */
+  public Message withUsage(MessageUsage newUsage) {
+    return new Message(
+        id,
+        conversationId,
+        direction,
+        twilioSid,
+        from,
+        to,
+        content,
+        numSegments,
+        encoding,
+        newUsage,
+        numMedia,
+        media,
+        deliveryStatus,
+        errorCode,
+        errorMessage,
+        language,
+        rawWebhookData,
+        idempotencyKey,
+        requestFingerprint,
+        createdAt,
+        updatedAt,
+        replyOrigin,
+        throttled);
+  }
+
   /** This message after a delivery update. */
   public Message withDelivery(
       String sid, DeliveryStatus status, String code, String text, Instant at) {
@@ -250,6 +306,7 @@ public record Message(
         content,
         numSegments,
         encoding,
+        usage,
         numMedia,
         media,
         status,

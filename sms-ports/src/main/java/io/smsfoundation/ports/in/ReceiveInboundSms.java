@@ -5,6 +5,7 @@ import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.message.StorableText;
 import io.smsfoundation.domain.optout.OptIntent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,6 +30,8 @@ public interface ReceiveInboundSms {
    * @param keywordHandledByProvider the consent keyword the provider recognised and answered
    *     itself, or {@code null} when it did not
    * @param rawForm the webhook exactly as posted, kept with the message
+   * @param alreadyTaken how long the request had been in the service (read, verified) before this
+   *     call, counted into the message's processing time; {@code null} for none
    */
   record InboundSms(
       String providerMessageId,
@@ -39,7 +42,8 @@ public interface ReceiveInboundSms {
       int mediaCount,
       Integer reportedSegments,
       OptIntent keywordHandledByProvider,
-      RawForm rawForm) {
+      RawForm rawForm,
+      Duration alreadyTaken) {
 
     public InboundSms {
       new Validation()
@@ -64,6 +68,47 @@ public interface ReceiveInboundSms {
       body = body == null ? "" : StorableText.of(body);
       media = media == null ? List.of() : List.copyOf(media);
       rawForm = rawForm == null ? RawForm.empty() : rawForm;
+      alreadyTaken =
+          alreadyTaken == null || alreadyTaken.isNegative() ? Duration.ZERO : alreadyTaken;
+    }
+
+    /** An inbound SMS handed over as soon as it arrived. */
+    public InboundSms(
+        String providerMessageId,
+        String from,
+        String to,
+        String body,
+        List<Media> media,
+        int mediaCount,
+        Integer reportedSegments,
+        OptIntent keywordHandledByProvider,
+        RawForm rawForm) {
+      this(
+          providerMessageId,
+          from,
+          to,
+          body,
+          media,
+          mediaCount,
+          reportedSegments,
+          keywordHandledByProvider,
+          rawForm,
+          Duration.ZERO);
+    }
+
+    /** This SMS, which had been in the service for {@code taken} before it was handed over. */
+    public InboundSms afterTaking(Duration taken) {
+      return new InboundSms(
+          providerMessageId,
+          from,
+          to,
+          body,
+          media,
+          mediaCount,
+          reportedSegments,
+          keywordHandledByProvider,
+          rawForm,
+          taken);
     }
 
     /** A text message with nothing but the essentials, as embedders and tests post them. */

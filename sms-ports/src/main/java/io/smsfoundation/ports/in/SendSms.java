@@ -2,6 +2,10 @@ package io.smsfoundation.ports.in;
 
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.MessageEncoding;
+import io.smsfoundation.domain.message.StorableText;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.UUID;
 
 /** Accepts an outbound SMS, stores it and has it sent in the background. */
@@ -9,6 +13,12 @@ public interface SendSms {
 
   /** Longest body accepted, in characters (Twilio's own limit). */
   int MAX_BODY_LENGTH = 1600;
+
+  /** Most pictures one message may carry (Twilio's own limit). */
+  int MAX_MEDIA = 10;
+
+  /** Longest picture URL accepted. */
+  int MAX_MEDIA_URL_LENGTH = 2048;
 
   /** Longest idempotency key accepted. */
   int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
@@ -27,20 +37,40 @@ public interface SendSms {
    * @param conversationId a conversation whose number is the destination, or {@code null}
    * @param tenantId a tenant whose most recently used number is the destination, or {@code null}
    * @param idempotencyKey the caller's key, or {@code null}
+   * @param mediaUrls pictures to send as an MMS (up to {@value #MAX_MEDIA} absolute {@code https}
+   *     URLs); the body may then be empty
    */
   record SendCommand(
-      String to, UUID conversationId, String tenantId, String body, String idempotencyKey) {
+      String to,
+      UUID conversationId,
+      String tenantId,
+      String body,
+      String idempotencyKey,
+      List<String> mediaUrls) {
 
     public SendCommand {
       to = Validation.present(to) ? to.strip() : null;
       tenantId = Validation.present(tenantId) ? tenantId.strip() : null;
       idempotencyKey = Validation.present(idempotencyKey) ? idempotencyKey.strip() : null;
+      mediaUrls = mediaUrls == null ? List.of() : List.copyOf(mediaUrls);
+      body = body == null && !mediaUrls.isEmpty() ? "" : body;
       new Validation()
           .require(
               to != null || conversationId != null || tenantId != null,
               "to",
               "is required unless conversation_id or tenant_id is given")
-          .require(Validation.present(body), "body", "is required and must not be blank")
+          .require(
+              Validation.present(body) || !mediaUrls.isEmpty(),
+              "body",
+              "is required and must not be blank, unless media_urls are given")
+          .require(
+              mediaUrls.size() <= MAX_MEDIA,
+              "media_urls",
+              "must hold at most " + MAX_MEDIA + " URLs")
+          .require(
+              mediaUrls.stream().allMatch(SendCommand::isMediaUrl),
+              "media_urls",
+              "must be absolute https URLs of at most " + MAX_MEDIA_URL_LENGTH + " characters")
           .requireStorable(to, "to")
           .requireStorable(tenantId, "tenant_id")
           .requireStorable(body, "body")
@@ -56,9 +86,29 @@ public interface SendSms {
           .throwIfInvalid();
     }
 
+    /** A send without pictures. */
+    public SendCommand(
+        String to, UUID conversationId, String tenantId, String body, String idempotencyKey) {
+      this(to, conversationId, tenantId, body, idempotencyKey, List.of());
+    }
+
     /** A send of {@code body} to {@code to}. */
     public static SendCommand to(String to, String body, String idempotencyKey) {
       return new SendCommand(to, null, null, body, idempotencyKey);
+    }
+
+    private static boolean isMediaUrl(String url) {
+      if (url == null || url.length() > MAX_MEDIA_URL_LENGTH || !StorableText.isStorable(url)) {
+        return false;
+      }
+      try {
+        URI uri = new URI(url);
+        return "https".equalsIgnoreCase(uri.getScheme())
+            && uri.getHost() != null
+            && !uri.getHost().isBlank();
+      } catch (URISyntaxException notAUrl) {
+        return false;
+      }
     }
   }
 

@@ -11,6 +11,7 @@ public record InMemoryAdapters(
     InMemoryUnitOfWork unitOfWork,
     InMemoryConversationStore conversations,
     InMemoryMessageStore messages,
+    InMemoryUsageLedger usage,
     InMemoryTenantNumbers tenantNumbers,
     InMemoryTenantDirectory tenantDirectory,
     InMemorySmsGateway smsGateway,
@@ -21,10 +22,13 @@ public record InMemoryAdapters(
 
   public static InMemoryAdapters create() {
     InMemoryUnitOfWork db = new InMemoryUnitOfWork();
+    InMemoryConversationStore conversations = new InMemoryConversationStore(db);
+    InMemoryMessageStore messages = new InMemoryMessageStore(db);
     return new InMemoryAdapters(
         db,
-        new InMemoryConversationStore(db),
-        new InMemoryMessageStore(db),
+        conversations,
+        messages,
+        new InMemoryUsageLedger(db, messages, conversations),
         new InMemoryTenantNumbers(db),
         new InMemoryTenantDirectory(),
         new InMemorySmsGateway(),
@@ -40,6 +44,7 @@ public record InMemoryAdapters(
         unitOfWork,
         conversations,
         messages,
+        usage,
         tenantNumbers,
         tenantDirectory,
         smsGateway,

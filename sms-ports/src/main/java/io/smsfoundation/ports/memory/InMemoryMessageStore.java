@@ -2,10 +2,12 @@ package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.domain.message.Direction;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.MessageUsage;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.MessageKey;
 import io.smsfoundation.ports.out.MessageStore;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** {@link MessageStore} in memory; thread-safe through its {@link InMemoryUnitOfWork}. */
@@ -147,6 +150,34 @@ public final class InMemoryMessageStore implements MessageStore {
     return byId.values().stream()
         .filter(m -> m.conversationId().equals(conversationId))
         .filter(m -> m.replyOrigin() != null);
+  }
+
+  @Override
+  public void recordProcessingTime(UUID messageId, long millis) {
+    changeUsage(messageId, usage -> new MessageUsage(millis, usage.price(), usage.priceUnit()));
+  }
+
+  @Override
+  public void recordPrice(UUID messageId, BigDecimal price, String priceUnit) {
+    Objects.requireNonNull(price, "price");
+    changeUsage(messageId, usage -> new MessageUsage(usage.processingMs(), price, priceUnit));
+  }
+
+  private void changeUsage(UUID messageId, UnaryOperator<MessageUsage> change) {
+    db.locked(
+        () -> {
+          Message before = byId.get(messageId);
+          if (before != null) {
+            byId.put(messageId, before.withUsage(change.apply(before.usage())));
+            db.onRollback(() -> byId.put(messageId, before));
+          }
+          return null;
+        });
+  }
+
+  /** Every message stored, in no particular order. */
+  public List<Message> all() {
+    return db.locked(() -> List.copyOf(byId.values()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.smsfoundation.ports.memory;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.ports.out.OutboundSms;
+import io.smsfoundation.ports.out.PriceLookup;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
 import java.security.SecureRandom;
@@ -11,6 +12,7 @@ import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,6 +26,8 @@ public final class InMemorySmsGateway implements SmsGateway {
   private final SecureRandom random = new SecureRandom();
   private final List<OutboundSms> attempts = new CopyOnWriteArrayList<>();
   private final Map<PhoneNumber, Deque<SendOutcome>> scripts = new ConcurrentHashMap<>();
+  private final Map<String, PriceLookup> prices = new ConcurrentHashMap<>();
+  private final Set<String> sent = ConcurrentHashMap.newKeySet();
 
   /** The next sends to {@code to} answer these outcomes, in order, then succeed again. */
   public void script(PhoneNumber to, SendOutcome... outcomes) {
@@ -31,6 +35,26 @@ public final class InMemorySmsGateway implements SmsGateway {
     synchronized (queue) {
       queue.addAll(List.of(outcomes));
     }
+  }
+
+  /** Lookups of {@code providerMessageId}'s price answer {@code answer} from now on. */
+  public void price(String providerMessageId, PriceLookup answer) {
+    prices.put(providerMessageId, answer);
+  }
+
+  /**
+   * The price of a message this gateway sent: what {@link #price} set, else not priced yet; unknown
+   * ids are not found.
+   */
+  @Override
+  public PriceLookup lookupPrice(String providerMessageId) {
+    PriceLookup set = prices.get(providerMessageId);
+    if (set != null) {
+      return set;
+    }
+    return sent.contains(providerMessageId)
+        ? new PriceLookup.NotYetPriced()
+        : new PriceLookup.NotFound();
   }
 
   /** Every send attempt so far, in order. */
@@ -50,7 +74,9 @@ public final class InMemorySmsGateway implements SmsGateway {
         }
       }
     }
-    return new SendOutcome.Sent(newSid(), DeliveryStatus.QUEUED);
+    String sid = newSid();
+    sent.add(sid);
+    return new SendOutcome.Sent(sid, DeliveryStatus.QUEUED);
   }
 
   private String newSid() {

@@ -27,11 +27,13 @@ public record Job(Type type, String subjectId) {
     /** Tell the directory a tenant's language. */
     PUSH_TENANT_LANGUAGE,
     /** Post one event to one subscription. */
-    DELIVER_EVENT;
+    DELIVER_EVENT,
+    /** Ask the provider what a settled outbound message cost. */
+    FETCH_PRICE;
 
     /**
      * {@code link-tenant}, {@code verify-tenant}, {@code send-sms}, {@code push-tenant-language},
-     * {@code deliver-event}.
+     * {@code deliver-event}, {@code fetch-price}.
      */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

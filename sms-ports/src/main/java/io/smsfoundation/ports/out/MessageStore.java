@@ -2,6 +2,7 @@ package io.smsfoundation.ports.out;
 
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +59,12 @@ public interface MessageStore {
 
   /** The answers stored for the inbound message {@code inboundId}, oldest first. */
   List<Message> repliesTo(UUID inboundId);
+
+  /** Records how long the service took with a message; unknown ids change nothing. */
+  void recordProcessingTime(UUID messageId, long millis);
+
+  /** Records what the provider billed for a message; unknown ids change nothing. */
+  void recordPrice(UUID messageId, BigDecimal price, String priceUnit);
 
   /** Applies a delivery update to a message; unknown ids change nothing. */
   void updateDelivery(UUID messageId, DeliveryUpdate update);

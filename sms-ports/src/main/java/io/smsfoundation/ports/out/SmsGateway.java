@@ -8,4 +8,13 @@ package io.smsfoundation.ports.out;
 public interface SmsGateway {
 
   SendOutcome send(OutboundSms sms);
+
+  /**
+   * Asks the provider what it billed for a message it sent. Called by a background job once the
+   * message has settled, never while a request waits. A gateway whose provider reports no prices
+   * keeps this default: the message is never priced.
+   */
+  default PriceLookup lookupPrice(String providerMessageId) {
+    return new PriceLookup.NotFound();
+  }
 }

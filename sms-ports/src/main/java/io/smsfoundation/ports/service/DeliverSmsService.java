@@ -2,11 +2,13 @@ package io.smsfoundation.ports.service;
 
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.ports.in.JobHandler.JobResult;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.DeliveryUpdate;
+import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.OutboundSms;
 import io.smsfoundation.ports.out.SendOutcome;
@@ -14,6 +16,7 @@ import io.smsfoundation.ports.out.SmsGateway;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,13 +51,14 @@ public final class DeliverSmsService {
       SmsGateway gateway,
       SendCompletions completions,
       EventRecorder events,
+      JobQueue jobs,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.messages = messages;
     this.conversations = conversations;
     this.gateway = gateway;
     this.completions = completions;
-    this.statusEvents = new StatusEvents(messages, conversations, events);
+    this.statusEvents = new StatusEvents(messages, conversations, events, jobs);
     this.consent = new Consent(conversations, events);
     this.clock = new ServiceClock(clock);
   }
@@ -69,7 +73,11 @@ public final class DeliverSmsService {
       Message message = claimed.get();
       SendOutcome outcome =
           gateway.send(
-              new OutboundSms(message.id(), new PhoneNumber(message.to()), message.content()));
+              new OutboundSms(
+                  message.id(),
+                  new PhoneNumber(message.to()),
+                  message.content(),
+                  message.media().stream().map(Media::url).toList()));
       return record(message, outcome);
     } finally {
       completions.complete(messageId);
@@ -128,6 +136,11 @@ public final class DeliverSmsService {
         tx -> {
           Message current = messages.lockById(id).orElseThrow();
           boolean stillSending = current.deliveryStatus().equals(DeliveryStatus.SENDING);
+          if (outcome instanceof SendOutcome.Sent || outcome instanceof SendOutcome.Rejected) {
+            // the provider answered: from the send request's acceptance to that answer
+            messages.recordProcessingTime(
+                id, Math.max(0, Duration.between(message.createdAt(), now).toMillis()));
+          }
           return switch (outcome) {
             case SendOutcome.Sent sent -> {
               if (stillSending) {

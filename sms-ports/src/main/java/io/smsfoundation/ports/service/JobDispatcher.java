@@ -11,14 +11,17 @@ public final class JobDispatcher implements JobHandler {
   private final LinkTenantService linkTenant;
   private final DeliverSmsService deliverSms;
   private final DeliverEventService deliverEvent;
+  private final FetchPriceService fetchPrice;
 
   JobDispatcher(
       LinkTenantService linkTenant,
       DeliverSmsService deliverSms,
-      DeliverEventService deliverEvent) {
+      DeliverEventService deliverEvent,
+      FetchPriceService fetchPrice) {
     this.linkTenant = linkTenant;
     this.deliverSms = deliverSms;
     this.deliverEvent = deliverEvent;
+    this.fetchPrice = fetchPrice;
   }
 
   @Override
@@ -29,6 +32,7 @@ public final class JobDispatcher implements JobHandler {
       case SEND_SMS -> deliverSms.deliver(UUID.fromString(job.subjectId()));
       case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
       case DELIVER_EVENT -> deliverEvent.deliver(job.subjectId());
+      case FETCH_PRICE -> fetchPrice.fetch(UUID.fromString(job.subjectId()));
     };
   }
 

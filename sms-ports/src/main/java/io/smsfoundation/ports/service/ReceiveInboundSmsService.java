@@ -6,6 +6,7 @@ import io.smsfoundation.domain.language.Language;
 import io.smsfoundation.domain.language.LanguageDetection;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.message.Message;
+import io.smsfoundation.domain.message.MessageUsage;
 import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.optout.Keyword;
 import io.smsfoundation.domain.optout.OptIntent;
@@ -132,7 +133,9 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
                       language,
                       sms.rawForm(),
                       now);
-              Message message = throttled ? received.asThrottled() : received;
+              Message message =
+                  (throttled ? received.asThrottled() : received)
+                      .withUsage(MessageUsage.processed(processingMillis(sms, now)));
               if (!messages.insert(message)) {
                 tx.setRollbackOnly();
                 return new InboundOutcome.Duplicate(sms.providerMessageId());
@@ -235,7 +238,9 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
         .decide(inbound)
         .map(
             decided -> {
-              Message reply = Message.reply(clock.newId(), message, decided, now);
+              // an answer's processing time is its message's: it leaves with the webhook's answer
+              Message reply =
+                  Message.reply(clock.newId(), message, decided, now).withUsage(message.usage());
               messages.insert(reply);
               LOG.log(
                   Level.INFO,
@@ -259,5 +264,15 @@ public final class ReceiveInboundSmsService implements ReceiveInboundSms {
         .stream()
         .map(reply -> new ReceiveInboundSms.Reply(reply.id(), reply.content()))
         .toList();
+  }
+
+  /**
+   * From the request's arrival to the message's write: what the request took before this call, and
+   * this call up to now. The commit that follows is not included: counting it would cost a second
+   * write of every message.
+   */
+  private long processingMillis(InboundSms sms, Instant started) {
+    Duration here = Duration.between(started, clock.now());
+    return Math.max(0, sms.alreadyTaken().plus(here).toMillis());
   }
 }

@@ -6,6 +6,7 @@ import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.out.ConversationStore;
+import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
 import io.smsfoundation.ports.out.UnitOfWork;
 import java.lang.System.Logger.Level;
@@ -35,10 +36,11 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
       MessageStore messages,
       ConversationStore conversations,
       EventRecorder events,
+      JobQueue jobs,
       Clock clock) {
     this.unitOfWork = unitOfWork;
     this.messages = messages;
-    this.statusEvents = new StatusEvents(messages, conversations, events);
+    this.statusEvents = new StatusEvents(messages, conversations, events, jobs);
     this.clock = new ServiceClock(clock);
   }
 

@@ -3,6 +3,7 @@ package io.smsfoundation.ports.service;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.idempotency.IdempotencyDecision;
 import io.smsfoundation.domain.idempotency.RequestFingerprint;
+import io.smsfoundation.domain.message.Media;
 import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.Segments;
 import io.smsfoundation.domain.phone.Address;
@@ -173,6 +174,7 @@ public final class SendSmsService implements SendSms {
                       conversation.id(),
                       to.e164(),
                       command.body(),
+                      command.mediaUrls().stream().map(url -> new Media(url, null)).toList(),
                       segments,
                       command.idempotencyKey(),
                       fingerprint,
@@ -357,10 +359,19 @@ public final class SendSmsService implements SendSms {
    * without a conversation id hashes as it always did, so stored keys keep replaying.
    */
   private static String fingerprint(SendCommand command) {
-    return command.conversationId() == null
-        ? RequestFingerprint.of(command.to(), command.tenantId(), command.body())
-        : RequestFingerprint.of(
-            command.to(), command.tenantId(), command.body(), command.conversationId().toString());
+    List<String> parts = new ArrayList<>();
+    parts.add(command.to());
+    parts.add(command.tenantId());
+    parts.add(command.body());
+    if (command.conversationId() != null) {
+      parts.add(command.conversationId().toString());
+    }
+    if (!command.mediaUrls().isEmpty()) {
+      // a request without pictures hashes as before, so stored keys keep replaying
+      parts.add("media_urls");
+      parts.addAll(command.mediaUrls());
+    }
+    return RequestFingerprint.of(parts.toArray(String[]::new));
   }
 
   private static Receipt receipt(Message message) {

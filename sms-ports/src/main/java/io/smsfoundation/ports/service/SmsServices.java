@@ -3,12 +3,15 @@ package io.smsfoundation.ports.service;
 import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.domain.reply.ReplyPolicy;
+import io.smsfoundation.domain.usage.UsageThreshold;
+import io.smsfoundation.ports.in.CheckUsageThreshold;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.in.LinkTenant;
 import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReadConversation;
 import io.smsfoundation.ports.in.ReadEvents;
 import io.smsfoundation.ports.in.ReadMessage;
+import io.smsfoundation.ports.in.ReadUsage;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
@@ -26,6 +29,7 @@ import io.smsfoundation.ports.out.SubscriptionStore;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.out.TenantNumbers;
 import io.smsfoundation.ports.out.UnitOfWork;
+import io.smsfoundation.ports.out.UsageLedger;
 import io.smsfoundation.ports.out.WebhookSender;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +45,8 @@ public record SmsServices(
     SendSms sendSms,
     ReadConversation readConversation,
     ReadMessage readMessage,
+    ReadUsage readUsage,
+    CheckUsageThreshold checkUsageThreshold,
     SetWorkflow setWorkflow,
     SetTenant setTenant,
     LinkTenant linkTenant,
@@ -54,6 +60,7 @@ public record SmsServices(
       UnitOfWork unitOfWork,
       ConversationStore conversations,
       MessageStore messages,
+      UsageLedger usage,
       TenantNumbers tenantNumbers,
       TenantDirectory tenantDirectory,
       SmsGateway smsGateway,
@@ -67,6 +74,7 @@ public record SmsServices(
       Objects.requireNonNull(unitOfWork, "unitOfWork");
       Objects.requireNonNull(conversations, "conversations");
       Objects.requireNonNull(messages, "messages");
+      Objects.requireNonNull(usage, "usage");
       Objects.requireNonNull(tenantNumbers, "tenantNumbers");
       Objects.requireNonNull(tenantDirectory, "tenantDirectory");
       Objects.requireNonNull(smsGateway, "smsGateway");
@@ -83,6 +91,7 @@ public record SmsServices(
           unitOfWork,
           conversations,
           messages,
+          usage,
           tenantNumbers,
           directory,
           smsGateway,
@@ -99,6 +108,7 @@ public record SmsServices(
           unitOfWork,
           conversations,
           messages,
+          usage,
           tenantNumbers,
           tenantDirectory,
           gateway,
@@ -115,6 +125,7 @@ public record SmsServices(
           unitOfWork,
           conversations,
           messages,
+          usage,
           tenantNumbers,
           tenantDirectory,
           smsGateway,
@@ -134,6 +145,7 @@ public record SmsServices(
    * @param tenantLinkTtl how long a link the directory made holds before the next inbound message
    *     has it verified again (numbers are recycled)
    * @param directoryWait how long a send to a tenant who never texted waits for the directory
+   * @param usageThreshold the segments a UTC day may use before {@code usage.threshold_reached}
    */
   public record Settings(
       PhoneNumbers phones,
@@ -143,7 +155,8 @@ public record SmsServices(
       Clock clock,
       ManageSubscriptions.UrlPolicy webhookUrls,
       Duration tenantLinkTtl,
-      Duration directoryWait) {
+      Duration directoryWait,
+      UsageThreshold usageThreshold) {
 
     /** Links are verified again after 30 days. */
     public static final Duration DEFAULT_TENANT_LINK_TTL = Duration.ofDays(30);
@@ -160,6 +173,29 @@ public record SmsServices(
       Objects.requireNonNull(webhookUrls, "webhookUrls");
       Objects.requireNonNull(tenantLinkTtl, "tenantLinkTtl");
       Objects.requireNonNull(directoryWait, "directoryWait");
+      usageThreshold = usageThreshold == null ? UsageThreshold.OFF : usageThreshold;
+    }
+
+    /** These settings without a usage threshold. */
+    public Settings(
+        PhoneNumbers phones,
+        LanguageDetector languageDetector,
+        Duration sendWait,
+        Duration reconcileQuietFor,
+        Clock clock,
+        ManageSubscriptions.UrlPolicy webhookUrls,
+        Duration tenantLinkTtl,
+        Duration directoryWait) {
+      this(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          tenantLinkTtl,
+          directoryWait,
+          UsageThreshold.OFF);
     }
 
     /**
@@ -203,7 +239,22 @@ public record SmsServices(
           clock,
           webhookUrls,
           ttl,
-          directoryWait);
+          directoryWait,
+          usageThreshold);
+    }
+
+    /** These settings with another usage threshold. */
+    public Settings withUsageThreshold(UsageThreshold threshold) {
+      return new Settings(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          tenantLinkTtl,
+          directoryWait,
+          threshold);
     }
   }
 
@@ -273,6 +324,7 @@ public record SmsServices(
             ports.smsGateway(),
             completions,
             events,
+            ports.jobQueue(),
             clock);
     DeliverEventService deliverEvents =
         new DeliverEventService(
@@ -296,7 +348,12 @@ public record SmsServices(
             replies,
             clock),
         new RecordDeliveryStatusService(
-            ports.unitOfWork(), ports.messages(), ports.conversations(), events, clock),
+            ports.unitOfWork(),
+            ports.messages(),
+            ports.conversations(),
+            events,
+            ports.jobQueue(),
+            clock),
         new SendSmsService(
             ports.unitOfWork(),
             ports.conversations(),
@@ -311,6 +368,9 @@ public record SmsServices(
             clock),
         new ReadConversationService(ports.conversations(), ports.messages(), settings.phones()),
         new ReadMessageService(ports.messages()),
+        new ReadUsageService(ports.usage()),
+        new CheckUsageThresholdService(
+            ports.unitOfWork(), ports.usage(), events, settings.usageThreshold(), clock),
         new SetWorkflowService(ports.conversations(), settings.phones(), clock),
         new SetTenantService(
             ports.conversations(), changes, ports.tenantDirectory(), settings.phones(), clock),
@@ -329,6 +389,11 @@ public record SmsServices(
             ports.jobQueue(),
             settings.webhookUrls(),
             clock),
-        new JobDispatcher(linkTenant, deliver, deliverEvents));
+        new JobDispatcher(
+            linkTenant,
+            deliver,
+            deliverEvents,
+            new FetchPriceService(
+                ports.unitOfWork(), ports.messages(), ports.smsGateway(), clock)));
   }
 }

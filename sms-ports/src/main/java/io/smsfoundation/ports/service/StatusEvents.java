@@ -9,6 +9,8 @@ import io.smsfoundation.domain.message.StatusEvent;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.DeliveryUpdate;
 import io.smsfoundation.ports.out.EventPayloads.EventSubject;
+import io.smsfoundation.ports.out.Job;
+import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.MessageStore;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
@@ -28,12 +30,15 @@ final class StatusEvents {
   private final ConversationStore conversations;
   private final Consent consent;
   private final EventRecorder events;
+  private final JobQueue jobs;
 
-  StatusEvents(MessageStore messages, ConversationStore conversations, EventRecorder events) {
+  StatusEvents(
+      MessageStore messages, ConversationStore conversations, EventRecorder events, JobQueue jobs) {
     this.messages = messages;
     this.conversations = conversations;
     this.consent = new Consent(conversations, events);
     this.events = events;
+    this.jobs = jobs;
   }
 
   /**
@@ -87,9 +92,16 @@ final class StatusEvents {
 
   /**
    * Logs a status move of {@code message} (as it is after the move) and records its event; the
-   * caller has written the move.
+   * caller has written the move. A message the provider has settled gets a job that asks the
+   * provider what it cost.
    */
   void announce(Message message, DeliveryStatus previous, Instant at) {
+    if (message.isOutbound()
+        && message.twilioSid() != null
+        && message.deliveryStatus().isFinal()
+        && message.usage().price() == null) {
+      jobs.enqueue(new Job(Job.Type.FETCH_PRICE, message.id().toString()));
+    }
     LOG.log(
         Level.INFO,
         "message {0} sid={1} status {2} -> {3}",

@@ -15,6 +15,7 @@ import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
 import io.smsfoundation.ports.contract.TenantNumbersContract;
 import io.smsfoundation.ports.contract.UnitOfWorkContract;
+import io.smsfoundation.ports.contract.UsageLedgerContract;
 import io.smsfoundation.ports.in.JobHandler;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
@@ -106,6 +107,21 @@ class InMemoryContractsTest {
     @Override
     protected EventFixture newFixture() {
       return eventStores();
+    }
+  }
+
+  @Nested
+  class Usage extends UsageLedgerContract {
+    @Override
+    protected Fixture newFixture() {
+      InMemoryAdapters adapters = InMemoryAdapters.create();
+      return new Fixture(
+          StoreFixture.of(
+              adapters.unitOfWork(),
+              adapters.conversations(),
+              adapters.messages(),
+              adapters.tenantNumbers()),
+          adapters.usage());
     }
   }
 

@@ -126,6 +126,7 @@ class EventsTest {
                 base.unitOfWork(),
                 base.conversations(),
                 base.messages(),
+                base.usage(),
                 base.tenantNumbers(),
                 base.tenantDirectory(),
                 base.smsGateway(),

@@ -6,6 +6,7 @@ import io.smsfoundation.domain.message.Message;
 import io.smsfoundation.domain.message.RawForm;
 import io.smsfoundation.domain.optout.OptIntent;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.domain.usage.UsageThreshold;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
 import io.smsfoundation.ports.in.ReceiveInboundSms.InboundSms;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
@@ -30,18 +31,34 @@ final class Harness {
   final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
   final InMemoryAdapters adapters = InMemoryAdapters.create();
   final SmsServices services;
+  private final Duration sendWait;
 
   Harness() {
     this(Duration.ZERO);
   }
 
   Harness(Duration sendWait) {
-    services =
-        SmsServices.create(
-            adapters.ports(),
-            new SmsServices.Settings(
-                PhoneNumbers.forUnitedStates(), DETECTOR, sendWait, Duration.ofMinutes(10), clock));
+    this(sendWait, UsageThreshold.OFF);
+  }
+
+  /** A harness whose days are announced past {@code threshold} segments. */
+  Harness(UsageThreshold threshold) {
+    this(Duration.ZERO, threshold);
+  }
+
+  private Harness(Duration sendWait, UsageThreshold threshold) {
+    this.sendWait = sendWait;
+    services = services(threshold);
     adapters.jobQueue().handleWith(services.jobHandler());
+  }
+
+  /** Another set of services over the same adapters, as a second instance would run. */
+  SmsServices services(UsageThreshold threshold) {
+    return SmsServices.create(
+        adapters.ports(),
+        new SmsServices.Settings(
+                PhoneNumbers.forUnitedStates(), DETECTOR, sendWait, Duration.ofMinutes(10), clock)
+            .withUsageThreshold(threshold));
   }
 
   static String sid() {

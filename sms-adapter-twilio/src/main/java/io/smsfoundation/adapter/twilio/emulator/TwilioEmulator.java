@@ -45,14 +45,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A local fake of the part of Twilio's REST API the service uses, for tests, local mode and demos.
  * It answers {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} (form {@code To}, {@code
- * From} or {@code MessagingServiceSid}, {@code Body}, {@code StatusCallback}), {@code GET
- * .../Messages/{Sid}.json} and {@code GET .../Messages.json} (filters {@code To}, {@code From},
- * {@code DateSent>}, {@code DateSent<}, paged with {@code PageSize} and {@code next_page_uri}) with
- * Twilio-shaped JSON, {@code GET /2010-04-01/Accounts/{AccountSid}.json} (the account, which health
- * probes fetch), checks HTTP Basic auth (account SID and auth token), and after accepting a message
- * posts status callbacks signed with the auth token, as Twilio does: none for the initial {@code
- * queued}, then {@code sent} after {@link Builder#sentDelay} and {@code delivered} after a further
- * {@link Builder#deliveredDelay}.
+ * From} or {@code MessagingServiceSid}, {@code Body} and/or {@code MediaUrl} (repeated, up to 10:
+ * an MMS, which may have no body), {@code StatusCallback}), {@code GET .../Messages/{Sid}.json} and
+ * {@code GET .../Messages.json} (filters {@code To}, {@code From}, {@code DateSent>}, {@code
+ * DateSent<}, paged with {@code PageSize} and {@code next_page_uri}) with Twilio-shaped JSON,
+ * {@code GET /2010-04-01/Accounts/{AccountSid}.json} (the account, which health probes fetch),
+ * checks HTTP Basic auth (account SID and auth token), and after accepting a message posts status
+ * callbacks signed with the auth token, as Twilio does: none for the initial {@code queued}, then
+ * {@code sent} after {@link Builder#sentDelay} and {@code delivered} after a further {@link
+ * Builder#deliveredDelay}.
  *
  * <p>Scripted outcomes by destination ({@code To}), in the spirit of Twilio's magic test numbers:
  *
@@ -80,7 +81,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Also, as Twilio: a {@code To} that is not E.164 is 21211; {@code From} {@value
  * #NOT_OWNED_SENDER} is 21606 (not one of the account's numbers); a missing {@code To}, sender or
- * {@code Body} is 21604, 21603, 21602; a body over 1,600 characters is 21617.
+ * {@code Body} (and no {@code MediaUrl}) is 21604, 21603, 21602; a body over 1,600 characters is
+ * 21617. A message that has settled ({@code delivered}, {@code undelivered}) reports a {@code
+ * price} when fetched (see {@link EmulatedMessage#price()}), as Twilio does some time after it
+ * settled.
  *
  * <p>It counts requests and created messages, so tests can prove that nothing was sent twice.
  * Thread-safe; {@link #close()} stops it.
@@ -89,6 +93,9 @@ public final class TwilioEmulator implements AutoCloseable {
 
   /** 400, 21211: invalid 'To' number. */
   public static final String INVALID_NUMBER = "+15005550001";
+
+  /** The most pictures one message may carry. */
+  private static final int MAX_MEDIA = 10;
 
   /** 400, 21612: cannot route to the number. */
   public static final String CANNOT_ROUTE = "+15005550002";
@@ -226,6 +233,11 @@ public final class TwilioEmulator implements AutoCloseable {
     return creationOrder.size();
   }
 
+  /** How many of the messages created carry pictures (MMS). */
+  public int mmsCreated() {
+    return (int) createdMessages().stream().filter(EmulatedMessage::isMms).count();
+  }
+
   /** Every message created so far, oldest first, as it stands now. */
   public List<EmulatedMessage> createdMessages() {
     List<EmulatedMessage> result = new ArrayList<>();
@@ -299,7 +311,10 @@ public final class TwilioEmulator implements AutoCloseable {
 
   private void create(HttpExchange exchange) throws IOException, InterruptedException {
     createRequests.incrementAndGet();
-    Map<String, String> form = form(exchange);
+    String encodedForm =
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> form = parse(encodedForm);
+    List<String> mediaUrls = all(encodedForm, "MediaUrl");
     String to = form.get("To");
     String from = blankToNull(form.get("From"));
     String service = blankToNull(form.get("MessagingServiceSid"));
@@ -313,8 +328,13 @@ public final class TwilioEmulator implements AutoCloseable {
       error(exchange, 400, 21603, "A 'From' phone number is required.");
       return;
     }
-    if (body == null || body.isEmpty()) {
+    if ((body == null || body.isEmpty()) && mediaUrls.isEmpty()) {
       error(exchange, 400, 21602, "Message body is required.");
+      return;
+    }
+    body = body == null ? "" : body;
+    if (mediaUrls.size() > MAX_MEDIA) {
+      error(exchange, 400, 21623, "Too many media URLs: at most 10 per message.");
       return;
     }
     if (body.length() > MAX_BODY) {
@@ -389,7 +409,7 @@ public final class TwilioEmulator implements AutoCloseable {
         // accepted below
       }
     }
-    EmulatedMessage message = accept(to, from, service, body, statusCallback, script);
+    EmulatedMessage message = accept(to, from, service, body, mediaUrls, statusCallback, script);
     switch (script) {
       case SERVER_ERROR_AFTER_CREATE -> error(exchange, 500, 20500, "Internal Server Error");
       case SLOW_ANSWER -> {
@@ -401,7 +421,13 @@ public final class TwilioEmulator implements AutoCloseable {
   }
 
   private EmulatedMessage accept(
-      String to, String from, String service, String body, String statusCallback, Script script) {
+      String to,
+      String from,
+      String service,
+      String body,
+      List<String> mediaUrls,
+      String statusCallback,
+      Script script) {
     Instant now = clock.instant();
     EmulatedMessage message =
         new EmulatedMessage(
@@ -411,8 +437,9 @@ public final class TwilioEmulator implements AutoCloseable {
             from,
             service,
             body,
+            mediaUrls,
             statusCallback,
-            Segments.of(body).count(),
+            mediaUrls.isEmpty() ? Segments.of(body).count() : 1,
             "queued",
             null,
             now,
@@ -607,9 +634,9 @@ public final class TwilioEmulator implements AutoCloseable {
     json.put("error_message", m.errorCode() == null ? null : "Unreachable destination handset");
     json.put("from", m.from());
     json.put("messaging_service_sid", m.messagingServiceSid());
-    json.put("num_media", "0");
+    json.put("num_media", Integer.toString(m.mediaUrls().size()));
     json.put("num_segments", Integer.toString(m.numSegments()));
-    json.put("price", null);
+    json.put("price", m.price() == null ? null : m.price().toPlainString());
     json.put("price_unit", "USD");
     json.put("sid", m.sid());
     json.put("status", m.status());
@@ -634,9 +661,19 @@ public final class TwilioEmulator implements AutoCloseable {
     return MessageDigest.isEqual(expected, given);
   }
 
-  private static Map<String, String> form(HttpExchange exchange) throws IOException {
-    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    return parse(body);
+  /** Every value of the repeated parameter {@code name} of a form, in order. */
+  private static List<String> all(String encoded, String name) {
+    List<String> values = new ArrayList<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return values;
+    }
+    for (String pair : encoded.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        values.add(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
   }
 
   /** Decodes {@code application/x-www-form-urlencoded} text; the first of repeated names wins. */

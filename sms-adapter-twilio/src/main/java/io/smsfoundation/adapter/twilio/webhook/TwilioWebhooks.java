@@ -7,6 +7,7 @@ import io.smsfoundation.ports.in.ReceiveInboundSms.InboundOutcome;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.in.RecordDeliveryStatus.StatusOutcome;
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -102,7 +103,9 @@ public final class TwilioWebhooks {
     InboundMessageForm message = InboundMessageForm.read(form);
     Map<String, String> about = new HashMap<>();
     about.put(WebhookResult.TWILIO_SID, message.messageSid());
-    return switch (receiveInbound.receive(message.toCommand(form))) {
+    // reading and verifying the request count into the message's processing time
+    Duration taken = Duration.ofNanos(Math.max(0, System.nanoTime() - request.receivedNanos()));
+    return switch (receiveInbound.receive(message.toCommand(form).afterTaking(taken))) {
       case InboundOutcome.Accepted accepted -> {
         about.put(WebhookResult.CONVERSATION_ID, accepted.conversationId().toString());
         about.put(WebhookResult.MESSAGE_ID, accepted.messageId().toString());

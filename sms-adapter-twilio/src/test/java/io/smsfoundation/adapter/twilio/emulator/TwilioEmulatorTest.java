@@ -211,6 +211,70 @@ class TwilioEmulatorTest {
     assertThat(get(url.replace(sid, "SM" + "f".repeat(32))).statusCode()).isEqualTo(404);
   }
 
+  private HttpResponse<String> createEncoded(String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(messagesUrl()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Authorization", basicAuth(emulator.accountSid(), emulator.authToken()))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String media(int count) {
+    StringJoiner urls = new StringJoiner("&");
+    for (int i = 0; i < count; i++) {
+      urls.add(
+          "MediaUrl="
+              + URLEncoder.encode(
+                  "https://cdn.example.com/p" + i + ".jpg", StandardCharsets.UTF_8));
+    }
+    return urls.toString();
+  }
+
+  @Test
+  void a_create_with_pictures_and_no_body_is_an_mms_as_twilio_accepts_it() throws Exception {
+    HttpResponse<String> response =
+        createEncoded("To=%2B12015550123&From=%2B15005550006&" + media(2));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode message = json(response);
+    assertThat(message.get("num_media").asText()).isEqualTo("2");
+    assertThat(message.get("body").asText()).isEmpty();
+    EmulatedMessage created = emulator.message(message.get("sid").asText()).orElseThrow();
+    assertThat(created.mediaUrls())
+        .containsExactly("https://cdn.example.com/p0.jpg", "https://cdn.example.com/p1.jpg");
+    assertThat(emulator.mmsCreated()).isEqualTo(1);
+  }
+
+  @Test
+  void more_than_ten_pictures_are_refused() throws Exception {
+    HttpResponse<String> response =
+        createEncoded("To=%2B12015550123&From=%2B15005550006&" + media(11));
+
+    assertThat(json(response).get("code").asInt()).isEqualTo(21623);
+    assertThat(emulator.messagesCreated()).isZero();
+  }
+
+  @Test
+  void a_settled_message_is_priced_per_segment_and_an_mms_per_message() throws Exception {
+    String sms = json(create(form("+12015550123", "a".repeat(161)))).get("sid").asText();
+    String mms =
+        json(createEncoded("To=%2B12015550124&From=%2B15005550006&" + media(1)))
+            .get("sid")
+            .asText();
+    String url =
+        emulator.baseUrl() + "/2010-04-01/Accounts/" + emulator.accountSid() + "/Messages/";
+
+    awaitStatus(sms, "delivered");
+    awaitStatus(mms, "delivered");
+
+    JsonNode priced = json(get(url + sms + ".json"));
+    assertThat(priced.get("price").asText()).isEqualTo("-0.01580");
+    assertThat(priced.get("price_unit").asText()).isEqualTo("USD");
+    assertThat(json(get(url + mms + ".json")).get("price").asText()).isEqualTo("-0.02000");
+  }
+
   @Test
   void the_message_list_can_be_filtered_by_destination() throws Exception {
     create(form("+12015550123", "one"));
