@@ -34,11 +34,11 @@ import io.smsfoundation.app.http.MessageEndpoint;
 import io.smsfoundation.app.http.MetricsEndpoint;
 import io.smsfoundation.app.http.Route;
 import io.smsfoundation.app.http.Route.Access;
-import io.smsfoundation.app.http.SendRateLimiter;
 import io.smsfoundation.app.http.SendSmsEndpoint;
 import io.smsfoundation.app.http.SubscriptionsEndpoints;
 import io.smsfoundation.app.http.TenantEndpoint;
 import io.smsfoundation.app.http.WorkflowEndpoint;
+import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
 import io.smsfoundation.app.twilio.ForgedWebhookGuard;
@@ -47,6 +47,7 @@ import io.smsfoundation.domain.language.LanguageDetector;
 import io.smsfoundation.domain.phone.PhoneNumbers;
 import io.smsfoundation.ports.in.ManageSubscriptions;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
+import io.smsfoundation.ports.out.RateLimiter;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
 import java.io.IOException;
@@ -227,7 +228,7 @@ public final class SmsApplication {
             metrics.recordDeliveryStatus(services.recordDeliveryStatus()),
             id -> TwilioSettings.statusCallbackFor(publicBaseUrl, id));
     Health health = health(jobQueue, authToken, postgres, pool);
-    List<Route> routes = routes(services, webhooks, health, json);
+    List<Route> routes = routes(services, webhooks, health, json, postgres.rateLimiter());
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
@@ -470,7 +471,11 @@ public final class SmsApplication {
   }
 
   private List<Route> routes(
-      SmsServices services, TwilioWebhooks webhooks, Health health, JsonCodec json) {
+      SmsServices services,
+      TwilioWebhooks webhooks,
+      Health health,
+      JsonCodec json,
+      RateLimiter rateLimiter) {
     HealthEndpoint healthEndpoint = new HealthEndpoint(health, json);
     SubscriptionsEndpoints subscriptions =
         new SubscriptionsEndpoints(services.manageSubscriptions(), json);
@@ -488,7 +493,7 @@ public final class SmsApplication {
             Access.API_KEY,
             new SendSmsEndpoint(
                 services.sendSms(),
-                new SendRateLimiter(config.sendRatePerMinute(), System::nanoTime),
+                new SendRate(rateLimiter, config.sendRatePerMinute(), clock),
                 json)),
         Route.get(
             "/messages/{id}", Access.API_KEY, new MessageEndpoint(services.readMessage(), json)),

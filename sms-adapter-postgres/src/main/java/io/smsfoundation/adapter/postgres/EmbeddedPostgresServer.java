@@ -95,8 +95,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setRegisterShutdownHook(false)
               .setPort(port)
-              // zonky starts the server with fsync off (-F): fine for tests, not for kept data
+              // zonky starts the server with fsync off (-F) and synchronous_commit off: fine for
+              // tests, not for kept data, where a 200 to Twilio must mean the message is on disk
               .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .setServerConfig("listen_addresses", "localhost")
               .setPGStartupWait(STARTUP_WAIT)
               .start();
@@ -177,7 +180,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /**
    * A run killed without its shutdown hook leaves its postmaster running on the directory, and a
-   * new one would refuse to start: stop it (SIGTERM, then SIGKILL after a wait).
+   * new one would refuse to start: stop it (SIGTERM, then SIGKILL after a wait). A server that was
+   * killed itself leaves its {@code postmaster.pid} behind; PostgreSQL recovers from that on its
+   * own unless the PID in it now belongs to another live process (PIDs are reused, in a container
+   * after every restart), so such a file is removed. The lock file checked before guarantees that
+   * no other process of the service runs on the directory.
    */
   private static void stopOrphanedServer(Path cluster) throws IOException {
     Path pidFile = cluster.resolve("postmaster.pid");
@@ -185,23 +192,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       return;
     }
     List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) {
-      return;
-    }
     long pid;
     try {
-      pid = Long.parseLong(lines.get(0).strip());
+      pid = Long.parseLong(lines.isEmpty() ? "" : lines.get(0).strip());
     } catch (NumberFormatException e) {
       return;
     }
-    Optional<ProcessHandle> process = ProcessHandle.of(pid);
-    boolean isPostgres =
-        process
-            .filter(ProcessHandle::isAlive)
-            .flatMap(handle -> handle.info().command())
-            .map(command -> command.contains("postgres"))
-            .orElse(false);
-    if (!isPostgres) {
+    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    Optional<String> command = process.flatMap(handle -> handle.info().command());
+    if (process.isEmpty() || command.isEmpty()) {
+      // a dead PID PostgreSQL checks itself, with its shared memory, before it recovers
+      return;
+    }
+    if (!command.get().contains("postgres")) {
+      LOG.warn(
+          "removing the postmaster.pid of {} left by a server that did not shut down cleanly"
+              + " (its PID now belongs to another process); PostgreSQL recovers from its"
+              + " write-ahead log",
+          cluster);
+      Files.deleteIfExists(pidFile);
       return;
     }
     LOG.warn("stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid, cluster);

@@ -128,6 +128,36 @@ final class MessageDao {
     return one(SELECT + " where idempotency_key = :key", "key", key);
   }
 
+  /**
+   * Takes the key when it is free or its claim expired, in one statement: of two instances racing
+   * for a free key, the second waits for the first's insert and then finds the claim current.
+   */
+  boolean claimIdempotencyKey(String key, UUID owner, Instant until, Instant now) {
+    return handle
+        .createQuery(
+            "insert into sms_idempotency_claims as c (key, owner, claimed_until)"
+                + " values (:key, :owner, :until)"
+                + " on conflict (key) do update set owner = excluded.owner,"
+                + " claimed_until = excluded.claimed_until"
+                + " where c.claimed_until <= :now or c.owner = excluded.owner"
+                + " returning key")
+        .bind("key", key)
+        .bind("owner", owner)
+        .bind("until", until)
+        .bind("now", now)
+        .mapTo(String.class)
+        .findOne()
+        .isPresent();
+  }
+
+  void releaseIdempotencyKey(String key, UUID owner) {
+    handle
+        .createUpdate("delete from sms_idempotency_claims where key = :key and owner = :owner")
+        .bind("key", key)
+        .bind("owner", owner)
+        .execute();
+  }
+
   Optional<MessageRow> lockById(UUID id) {
     return one(SELECT + " where id = :id for update", "id", id);
   }

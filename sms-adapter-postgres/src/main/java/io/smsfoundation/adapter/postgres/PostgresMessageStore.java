@@ -183,4 +183,23 @@ public final class PostgresMessageStore implements MessageStore {
         .map(StatusEventRow::toStatusEvent)
         .toList();
   }
+
+  @Override
+  public boolean claimIdempotencyKey(
+      String idempotencyKey, UUID owner, Instant until, Instant now) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    return unitOfWork.withDao(
+        MessageDao::new, dao -> dao.claimIdempotencyKey(idempotencyKey, owner, until, now));
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String idempotencyKey, UUID owner) {
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    unitOfWork.withDao(
+        MessageDao::new,
+        dao -> {
+          dao.releaseIdempotencyKey(idempotencyKey, owner);
+          return null;
+        });
+  }
 }

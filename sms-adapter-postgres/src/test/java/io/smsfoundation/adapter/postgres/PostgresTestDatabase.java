@@ -50,7 +50,8 @@ public final class PostgresTestDatabase {
           "sms_tenant_languages",
           "tenant_profiles",
           "scheduled_tasks",
-          "sms_rate_buckets");
+          "sms_rate_buckets",
+          "sms_idempotency_claims");
 
   private static Server server;
 

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -66,6 +68,45 @@ class SdkHttpClientTest {
     List<String> sids = new ArrayList<>();
     listed.forEach(m -> sids.add(m.getSid()));
     assertThat(sids).containsExactly(created.getSid());
+  }
+
+  @Test
+  void the_sdk_reads_messages_to_a_number_sent_after_a_time_page_by_page() throws Exception {
+    Instant before = Instant.now().minusSeconds(1);
+    List<String> created = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      created.add(
+          Message.creator(
+                  new PhoneNumber("+12015550124"), new PhoneNumber("+15005550006"), "Hello " + i)
+              .create(client)
+              .getSid());
+    }
+    Message.creator(new PhoneNumber("+12015550199"), new PhoneNumber("+15005550006"), "Other")
+        .create(client);
+    // date_sent is set once a message leaves the queue
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (created.stream()
+            .anyMatch(sid -> emulator.message(sid).orElseThrow().status().equals("queued"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+
+    List<String> read = new ArrayList<>();
+    Message.reader()
+        .setTo(new PhoneNumber("+12015550124"))
+        .setDateSentAfter(before.atZone(ZoneOffset.UTC))
+        .pageSize(3)
+        .read(client)
+        .forEach(m -> read.add(m.getSid()));
+    List<String> later = new ArrayList<>();
+    Message.reader()
+        .setTo(new PhoneNumber("+12015550124"))
+        .setDateSentAfter(Instant.now().plusSeconds(3600).atZone(ZoneOffset.UTC))
+        .read(client)
+        .forEach(m -> later.add(m.getSid()));
+
+    assertThat(read).containsExactlyElementsOf(created.reversed());
+    assertThat(later).isEmpty();
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.smsfoundation.app.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smsfoundation.app.http.Views.SendReceiptView;
+import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.ports.in.SendSms;
 import io.smsfoundation.ports.in.SendSms.SendCommand;
 import io.smsfoundation.ports.in.SendSms.SendResult;
@@ -22,10 +23,10 @@ import org.slf4j.MDC;
 public final class SendSmsEndpoint implements Endpoint {
 
   private final SendSms sendSms;
-  private final SendRateLimiter rateLimiter;
+  private final SendRate rateLimiter;
   private final JsonCodec json;
 
-  public SendSmsEndpoint(SendSms sendSms, SendRateLimiter rateLimiter, JsonCodec json) {
+  public SendSmsEndpoint(SendSms sendSms, SendRate rateLimiter, JsonCodec json) {
     this.sendSms = sendSms;
     this.rateLimiter = rateLimiter;
     this.json = json;

@@ -29,6 +29,9 @@ public final class InMemoryMessageStore implements MessageStore {
   private final Map<String, UUID> byIdempotencyKey = new HashMap<>();
   private final List<StatusEvent> events = new ArrayList<>();
   private final List<StatusEvent> conflicting = new ArrayList<>();
+  private final Map<String, Claim> claims = new HashMap<>();
+
+  private record Claim(UUID owner, Instant until) {}
 
   public InMemoryMessageStore(InMemoryUnitOfWork db) {
     this.db = Objects.requireNonNull(db, "db");
@@ -256,6 +259,32 @@ public final class InMemoryMessageStore implements MessageStore {
                 .filter(e -> messageId.equals(e.messageId()))
                 .sorted(Comparator.comparing(StatusEvent::createdAt))
                 .toList());
+  }
+
+  @Override
+  public boolean claimIdempotencyKey(
+      String idempotencyKey, UUID owner, Instant until, Instant now) {
+    return db.locked(
+        () -> {
+          Claim held = claims.get(idempotencyKey);
+          if (held != null && !held.owner().equals(owner) && held.until().isAfter(now)) {
+            return false;
+          }
+          claims.put(idempotencyKey, new Claim(owner, until));
+          return true;
+        });
+  }
+
+  @Override
+  public void releaseIdempotencyKey(String idempotencyKey, UUID owner) {
+    db.locked(
+        () -> {
+          Claim held = claims.get(idempotencyKey);
+          if (held != null && held.owner().equals(owner)) {
+            claims.remove(idempotencyKey);
+          }
+          return null;
+        });
   }
 
   private void index(Message message) {

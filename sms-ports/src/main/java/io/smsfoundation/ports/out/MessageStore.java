@@ -87,4 +87,17 @@ public interface MessageStore {
 
   /** The conflicting callbacks kept for the message {@code messageId} names, oldest first. */
   List<StatusEvent> conflictingStatusEvents(UUID messageId);
+
+  /**
+   * Claims {@code idempotencyKey} for the request {@code owner} until {@code until}, unless another
+   * request holds a claim on it that has not expired at {@code now}. Every instance sharing the
+   * store sees the same claims, so a key is processed by one request at a time across the cluster.
+   * Called outside a unit of work: the claim is visible to others at once.
+   *
+   * @return {@code true} when {@code owner} now holds the key
+   */
+  boolean claimIdempotencyKey(String idempotencyKey, UUID owner, Instant until, Instant now);
+
+  /** Ends {@code owner}'s claim on the key; a claim that passed to another request stays. */
+  void releaseIdempotencyKey(String idempotencyKey, UUID owner);
 }

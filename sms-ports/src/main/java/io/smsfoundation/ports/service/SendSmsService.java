@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -57,7 +56,12 @@ public final class SendSmsService implements SendSms {
   private final ServiceClock clock;
   private final TenantDirectory directory;
   private final Duration directoryWait;
-  private final Set<String> keysInFlight = ConcurrentHashMap.newKeySet();
+
+  /**
+   * How long a request may hold its idempotency key beyond its own wait: the claim of an instance
+   * that died frees itself after this.
+   */
+  static final Duration CLAIM_MARGIN = Duration.ofSeconds(30);
 
   /**
    * @param wait how long a request waits for its send job before answering with status {@code
@@ -104,14 +108,15 @@ public final class SendSmsService implements SendSms {
     if (key == null) {
       return sendNew(command, to, fingerprint);
     }
-    if (!keysInFlight.add(key)) {
-      return new SendResult.IdempotencyInFlight();
-    }
+    UUID claim = clock.newId();
+    Instant now = clock.now();
+    boolean claimed =
+        messages.claimIdempotencyKey(key, claim, now.plus(wait).plus(CLAIM_MARGIN), now);
     try {
       Optional<Message> earlier = messages.findByIdempotencyKey(key);
       IdempotencyDecision decision =
           IdempotencyDecision.decide(
-              earlier.map(Message::requestFingerprint).orElse(null), fingerprint, false);
+              earlier.map(Message::requestFingerprint).orElse(null), fingerprint, !claimed);
       return switch (decision) {
         case IdempotencyDecision.Replay replay -> new SendResult.Replayed(receipt(earlier.get()));
         case IdempotencyDecision.Mismatch mismatch -> new SendResult.IdempotencyMismatch();
@@ -119,7 +124,26 @@ public final class SendSmsService implements SendSms {
         case IdempotencyDecision.Proceed proceed -> sendNew(command, to, fingerprint);
       };
     } finally {
-      keysInFlight.remove(key);
+      if (claimed) {
+        release(key, claim);
+      }
+    }
+  }
+
+  /**
+   * Ends this request's claim on its key. A claim that cannot be ended (the database went away
+   * after the answer was decided) does not change the answer: it expires by itself.
+   */
+  private void release(String key, UUID claim) {
+    try {
+      messages.releaseIdempotencyKey(key, claim);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "idempotency claim {0} not released, it expires within {1} s: {2}",
+          claim,
+          wait.plus(CLAIM_MARGIN).toSeconds(),
+          e.toString());
     }
   }
 

@@ -402,4 +402,41 @@ public abstract class MessageStoreContract {
     assertThat(store.appendStatusEvent(Samples.event(message.id(), null, "delivered", at(3))))
         .isTrue();
   }
+
+  @Test
+  void an_idempotency_key_is_held_by_one_request_until_released_or_expired() {
+    String key = "claim-" + UUID.randomUUID();
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+
+    assertThat(store.claimIdempotencyKey(key, first, at(30), at(0))).isTrue();
+    assertThat(store.claimIdempotencyKey(key, second, at(40), at(10))).isFalse();
+    store.releaseIdempotencyKey(key, second);
+    assertThat(store.claimIdempotencyKey(key, second, at(40), at(10))).isFalse();
+
+    store.releaseIdempotencyKey(key, first);
+    assertThat(store.claimIdempotencyKey(key, second, at(40), at(10))).isTrue();
+    assertThat(store.claimIdempotencyKey(key, first, at(70), at(40))).isTrue();
+    assertThat(store.claimIdempotencyKey("other-" + key, second, at(70), at(40))).isTrue();
+  }
+
+  @Test
+  void concurrent_claims_of_one_idempotency_key_give_it_to_one_request() throws Exception {
+    String key = "claim-" + UUID.randomUUID();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> claims = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        claims.add(
+            pool.submit(() -> store.claimIdempotencyKey(key, UUID.randomUUID(), at(30), at(0))));
+      }
+      long won = 0;
+      for (Future<Boolean> claim : claims) {
+        won += claim.get() ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -10,14 +10,19 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -41,12 +46,13 @@ import org.slf4j.LoggerFactory;
  * A local fake of the part of Twilio's REST API the service uses, for tests, local mode and demos.
  * It answers {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json} (form {@code To}, {@code
  * From} or {@code MessagingServiceSid}, {@code Body}, {@code StatusCallback}), {@code GET
- * .../Messages/{Sid}.json} and {@code GET .../Messages.json} (filters {@code To}, {@code From})
- * with Twilio-shaped JSON, {@code GET /2010-04-01/Accounts/{AccountSid}.json} (the account, which
- * health probes fetch), checks HTTP Basic auth (account SID and auth token), and after accepting a
- * message posts status callbacks signed with the auth token, as Twilio does: none for the initial
- * {@code queued}, then {@code sent} after {@link Builder#sentDelay} and {@code delivered} after a
- * further {@link Builder#deliveredDelay}.
+ * .../Messages/{Sid}.json} and {@code GET .../Messages.json} (filters {@code To}, {@code From},
+ * {@code DateSent>}, {@code DateSent<}, paged with {@code PageSize} and {@code next_page_uri}) with
+ * Twilio-shaped JSON, {@code GET /2010-04-01/Accounts/{AccountSid}.json} (the account, which health
+ * probes fetch), checks HTTP Basic auth (account SID and auth token), and after accepting a message
+ * posts status callbacks signed with the auth token, as Twilio does: none for the initial {@code
+ * queued}, then {@code sent} after {@link Builder#sentDelay} and {@code delivered} after a further
+ * {@link Builder#deliveredDelay}.
  *
  * <p>Scripted outcomes by destination ({@code To}), in the spirit of Twilio's magic test numbers:
  *
@@ -467,30 +473,124 @@ public final class TwilioEmulator implements AutoCloseable {
     return json;
   }
 
+  /**
+   * Twilio's message list: newest first, filtered by {@code To}, {@code From} and the time sent
+   * ({@code DateSent>}, {@code DateSent<}: an ISO instant, a UTC date-time as the SDK sends it, or
+   * a day; {@code DateSent}: a day), in pages of {@code PageSize} (default 50, at most 1,000), each
+   * naming the next with {@code next_page_uri} ({@code Page} and a {@code PageToken} after the last
+   * SID of the page).
+   */
   private void list(HttpExchange exchange) throws IOException {
     Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
     String to = query.get("To");
     String from = query.get("From");
-    List<Map<String, Object>> records = new ArrayList<>();
+    Instant sentAfter = instantOrDay(query.get("DateSent>"), false);
+    Instant sentBefore = instantOrDay(query.get("DateSent<"), true);
+    Instant sentOn = instantOrDay(query.get("DateSent"), false);
+    int pageSize = Math.clamp(integer(query.get("PageSize"), 50), 1, 1_000);
+    int pageNumber = Math.max(0, integer(query.get("Page"), 0));
+    String token = query.get("PageToken");
+    List<EmulatedMessage> matching = new ArrayList<>();
     List<EmulatedMessage> all = createdMessages();
     for (int i = all.size() - 1; i >= 0; i--) {
       EmulatedMessage m = all.get(i);
-      if ((to == null || to.equals(m.to())) && (from == null || from.equals(m.from()))) {
-        records.add(json(m));
+      Instant sent = dateSent(m);
+      boolean matches =
+          (to == null || to.equals(m.to()))
+              && (from == null || from.equals(m.from()))
+              && (sentAfter == null || (sent != null && !sent.isBefore(sentAfter)))
+              && (sentBefore == null || (sent != null && sent.isBefore(sentBefore)))
+              && (sentOn == null
+                  || (sent != null && sent.truncatedTo(ChronoUnit.DAYS).equals(sentOn)));
+      if (matches) {
+        matching.add(m);
       }
     }
+    int start = pageNumber * pageSize;
+    if (token != null && token.startsWith("PA")) {
+      String afterSid = token.substring(2);
+      for (int i = 0; i < matching.size(); i++) {
+        if (matching.get(i).sid().equals(afterSid)) {
+          start = i + 1;
+        }
+      }
+    }
+    start = Math.min(start, matching.size());
+    List<EmulatedMessage> slice =
+        matching.subList(start, Math.min(matching.size(), start + pageSize));
+    List<Map<String, Object>> records = slice.stream().map(this::json).toList();
+    String path = exchange.getRequestURI().getRawPath();
+    StringBuilder filters = new StringBuilder();
+    for (String name : List.of("To", "From", "DateSent>", "DateSent<", "DateSent")) {
+      if (query.containsKey(name)) {
+        filters.append(encode(name)).append('=').append(encode(query.get(name))).append('&');
+      }
+    }
+    filters.append("PageSize=").append(pageSize);
     String uri = exchange.getRequestURI().toString();
     Map<String, Object> page = new LinkedHashMap<>();
     page.put("messages", records);
-    page.put("end", Math.max(records.size() - 1, 0));
-    page.put("first_page_uri", uri);
-    page.put("next_page_uri", null);
-    page.put("page", 0);
-    page.put("page_size", records.size());
+    page.put("end", start + Math.max(records.size() - 1, 0));
+    page.put("first_page_uri", path + "?" + filters + "&Page=0");
+    boolean more = start + records.size() < matching.size();
+    page.put(
+        "next_page_uri",
+        more
+            ? path
+                + "?"
+                + filters
+                + "&Page="
+                + (pageNumber + 1)
+                + "&PageToken=PA"
+                + slice.getLast().sid()
+            : null);
+    page.put("page", pageNumber);
+    page.put("page_size", pageSize);
     page.put("previous_page_uri", null);
-    page.put("start", 0);
+    page.put("start", start);
     page.put("uri", uri);
     respond(exchange, 200, page);
+  }
+
+  /** When the message left for the handset, as {@code date_sent} shows it; null while queued. */
+  private static Instant dateSent(EmulatedMessage m) {
+    return m.status().equals("queued") ? null : m.dateUpdated();
+  }
+
+  /** An ISO instant, or a day ({@code 2026-03-01}: its start, or with {@code dayEnd} the next). */
+  private static Instant instantOrDay(String text, boolean dayEnd) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String value = text.strip();
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException notAnInstant) {
+      // the SDK sends the time in UTC without a zone: 2026-03-01T10:15:30
+    }
+    try {
+      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException notADateTime) {
+      // a day
+    }
+    try {
+      LocalDate day = LocalDate.parse(value);
+      return (dayEnd ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeParseException notADay) {
+      return null;
+    }
+  }
+
+  private static int integer(String text, int otherwise) {
+    try {
+      return text == null ? otherwise : Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      return otherwise;
+    }
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
   private Map<String, Object> json(EmulatedMessage m) {

@@ -226,6 +226,30 @@ class TwilioEmulatorTest {
   }
 
   @Test
+  void the_message_list_pages_with_next_page_uri_as_twilio_does() throws Exception {
+    for (int i = 0; i < 5; i++) {
+      create(form("+12015550123", "page " + i));
+    }
+
+    JsonNode first = json(get(messagesUrl() + "?To=%2B12015550123&PageSize=2"));
+    JsonNode second = json(get(emulator.baseUrl() + first.get("next_page_uri").asText()));
+    JsonNode third = json(get(emulator.baseUrl() + second.get("next_page_uri").asText()));
+
+    assertThat(first.get("messages"))
+        .extracting(m -> m.get("body").asText())
+        .containsExactly("page 4", "page 3");
+    assertThat(first.get("page_size").asInt()).isEqualTo(2);
+    assertThat(first.get("next_page_uri").asText()).contains("To=%2B12015550123", "PageToken=PA");
+    assertThat(second.get("messages"))
+        .extracting(m -> m.get("body").asText())
+        .containsExactly("page 2", "page 1");
+    assertThat(third.get("messages"))
+        .extracting(m -> m.get("body").asText())
+        .containsExactly("page 0");
+    assertThat(third.get("next_page_uri").isNull()).isTrue();
+  }
+
+  @Test
   void the_account_answers_with_the_right_credentials_only() throws Exception {
     String url = emulator.baseUrl() + "/2010-04-01/Accounts/" + emulator.accountSid() + ".json";
 
