@@ -1,6 +1,7 @@
 package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.ports.service.SmsServices;
+import java.time.Clock;
 
 /**
  * One set of in-memory adapters sharing one {@link InMemoryUnitOfWork}, ready to hand to {@link
@@ -20,6 +21,11 @@ public record InMemoryAdapters(
     InMemoryWebhookSender webhookSender) {
 
   public static InMemoryAdapters create() {
+    return create(Clock.systemUTC());
+  }
+
+  /** Adapters whose gateway dates the messages it creates by {@code clock}. */
+  public static InMemoryAdapters create(Clock clock) {
     InMemoryUnitOfWork db = new InMemoryUnitOfWork();
     return new InMemoryAdapters(
         db,
@@ -27,7 +33,7 @@ public record InMemoryAdapters(
         new InMemoryMessageStore(db),
         new InMemoryTenantNumbers(db),
         new InMemoryTenantDirectory(),
-        new InMemorySmsGateway(),
+        new InMemorySmsGateway(clock),
         new InMemoryJobQueue(db),
         new InMemoryEventStore(db),
         new InMemorySubscriptionStore(db),

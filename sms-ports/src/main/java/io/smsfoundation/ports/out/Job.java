@@ -27,11 +27,13 @@ public record Job(Type type, String subjectId) {
     /** Tell the directory a tenant's language. */
     PUSH_TENANT_LANGUAGE,
     /** Post one event to one subscription. */
-    DELIVER_EVENT;
+    DELIVER_EVENT,
+    /** Ask the SMS provider what became of a send whose outcome was unknown. */
+    SETTLE_SMS;
 
     /**
      * {@code link-tenant}, {@code verify-tenant}, {@code send-sms}, {@code push-tenant-language},
-     * {@code deliver-event}.
+     * {@code deliver-event}, {@code settle-sms}.
      */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

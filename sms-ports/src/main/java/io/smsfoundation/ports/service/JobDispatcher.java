@@ -11,14 +11,17 @@ public final class JobDispatcher implements JobHandler {
   private final LinkTenantService linkTenant;
   private final DeliverSmsService deliverSms;
   private final DeliverEventService deliverEvent;
+  private final SettleSmsService settleSms;
 
   JobDispatcher(
       LinkTenantService linkTenant,
       DeliverSmsService deliverSms,
-      DeliverEventService deliverEvent) {
+      DeliverEventService deliverEvent,
+      SettleSmsService settleSms) {
     this.linkTenant = linkTenant;
     this.deliverSms = deliverSms;
     this.deliverEvent = deliverEvent;
+    this.settleSms = settleSms;
   }
 
   @Override
@@ -29,6 +32,7 @@ public final class JobDispatcher implements JobHandler {
       case SEND_SMS -> deliverSms.deliver(UUID.fromString(job.subjectId()));
       case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
       case DELIVER_EVENT -> deliverEvent.deliver(job.subjectId());
+      case SETTLE_SMS -> settleSms.settle(UUID.fromString(job.subjectId()));
     };
   }
 

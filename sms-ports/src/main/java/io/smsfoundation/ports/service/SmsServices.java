@@ -134,6 +134,10 @@ public record SmsServices(
    * @param tenantLinkTtl how long a link the directory made holds before the next inbound message
    *     has it verified again (numbers are recycled)
    * @param directoryWait how long a send to a tenant who never texted waits for the directory
+   * @param unknownFirstCheck how long after a send became {@code unknown} the provider is first
+   *     asked whether it has the message
+   * @param unknownSecondCheck how long after a first check that found nothing it is asked again;
+   *     not found then either, the message is sent once more
    */
   public record Settings(
       PhoneNumbers phones,
@@ -143,13 +147,21 @@ public record SmsServices(
       Clock clock,
       ManageSubscriptions.UrlPolicy webhookUrls,
       Duration tenantLinkTtl,
-      Duration directoryWait) {
+      Duration directoryWait,
+      Duration unknownFirstCheck,
+      Duration unknownSecondCheck) {
 
     /** Links are verified again after 30 days. */
     public static final Duration DEFAULT_TENANT_LINK_TTL = Duration.ofDays(30);
 
     /** A send waits 2 s for the directory. */
     public static final Duration DEFAULT_DIRECTORY_WAIT = Duration.ofSeconds(2);
+
+    /** An unknown send is first checked after a minute. */
+    public static final Duration DEFAULT_UNKNOWN_FIRST_CHECK = Duration.ofMinutes(1);
+
+    /** A first check that found nothing is followed by a second after five minutes. */
+    public static final Duration DEFAULT_UNKNOWN_SECOND_CHECK = Duration.ofMinutes(5);
 
     public Settings {
       Objects.requireNonNull(phones, "phones");
@@ -160,6 +172,34 @@ public record SmsServices(
       Objects.requireNonNull(webhookUrls, "webhookUrls");
       Objects.requireNonNull(tenantLinkTtl, "tenantLinkTtl");
       Objects.requireNonNull(directoryWait, "directoryWait");
+      Objects.requireNonNull(unknownFirstCheck, "unknownFirstCheck");
+      Objects.requireNonNull(unknownSecondCheck, "unknownSecondCheck");
+      if (unknownFirstCheck.isNegative() || unknownSecondCheck.isNegative()) {
+        throw new IllegalArgumentException("the checks of unknown sends cannot be in the past");
+      }
+    }
+
+    /** These settings with the default checks of unknown sends. */
+    public Settings(
+        PhoneNumbers phones,
+        LanguageDetector languageDetector,
+        Duration sendWait,
+        Duration reconcileQuietFor,
+        Clock clock,
+        ManageSubscriptions.UrlPolicy webhookUrls,
+        Duration tenantLinkTtl,
+        Duration directoryWait) {
+      this(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          tenantLinkTtl,
+          directoryWait,
+          DEFAULT_UNKNOWN_FIRST_CHECK,
+          DEFAULT_UNKNOWN_SECOND_CHECK);
     }
 
     /**
@@ -203,7 +243,24 @@ public record SmsServices(
           clock,
           webhookUrls,
           ttl,
-          directoryWait);
+          directoryWait,
+          unknownFirstCheck,
+          unknownSecondCheck);
+    }
+
+    /** These settings with other delays for the checks of unknown sends. */
+    public Settings withUnknownSendChecks(Duration firstCheck, Duration secondCheck) {
+      return new Settings(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          tenantLinkTtl,
+          directoryWait,
+          firstCheck,
+          secondCheck);
     }
   }
 
@@ -273,6 +330,18 @@ public record SmsServices(
             ports.smsGateway(),
             completions,
             events,
+            ports.jobQueue(),
+            settings.unknownFirstCheck(),
+            clock);
+    SettleSmsService settle =
+        new SettleSmsService(
+            ports.unitOfWork(),
+            ports.messages(),
+            ports.conversations(),
+            ports.smsGateway(),
+            ports.jobQueue(),
+            events,
+            settings.unknownSecondCheck(),
             clock);
     DeliverEventService deliverEvents =
         new DeliverEventService(
@@ -329,6 +398,6 @@ public record SmsServices(
             ports.jobQueue(),
             settings.webhookUrls(),
             clock),
-        new JobDispatcher(linkTenant, deliver, deliverEvents));
+        new JobDispatcher(linkTenant, deliver, deliverEvents, settle));
   }
 }
