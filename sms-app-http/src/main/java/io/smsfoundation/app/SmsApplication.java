@@ -207,15 +207,17 @@ public final class SmsApplication {
                 new JsonEventPayloads(json),
                 metrics.webhookSender(webhookSender)),
             new SmsServices.Settings(
-                new PhoneNumbers(config.defaultRegion()),
-                new LanguageDetector(),
-                SEND_WAIT,
-                RECONCILE_QUIET_FOR,
-                clock,
-                // local mode may post to any http receiver; production to https or loopback
-                new ManageSubscriptions.UrlPolicy(config.isLocal()),
-                config.tenants().linkTtl(),
-                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT),
+                    new PhoneNumbers(config.defaultRegion()),
+                    new LanguageDetector(),
+                    SEND_WAIT,
+                    RECONCILE_QUIET_FOR,
+                    clock,
+                    // local mode may post to any http receiver; production to https or loopback
+                    new ManageSubscriptions.UrlPolicy(config.isLocal()),
+                    config.tenants().linkTtl(),
+                    SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
+                .withUnknownSendChecks(
+                    config.twilio().unknownFirstCheck(), config.twilio().unknownSecondCheck()),
             new SmsServices.Replies(
                 config.replies().policy(),
                 postgres.rateLimiter(),

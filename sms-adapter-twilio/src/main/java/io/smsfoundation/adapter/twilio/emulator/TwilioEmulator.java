@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
  *       request to it; the 2nd, 4th... are accepted</td></tr>
  *   <tr><td>{@value #SERVER_ERROR_AFTER_CREATE}</td><td>the message <em>is created</em> (counted,
  *       callbacks follow), but the answer is a 500, error 20500</td></tr>
+ *   <tr><td>{@value #SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS}</td><td>the same, and no status
+ *       callback is ever posted for the message: only Twilio's message list tells what became of
+ *       it</td></tr>
  *   <tr><td>{@value #SLOW_ANSWER}</td><td>the message is created at once, the answer comes after
  *       {@link Builder#slowAnswerDelay} (default 15 s)</td></tr>
  *   <tr><td>{@value #UNDELIVERED}</td><td>accepted, then {@code sent}, then {@code undelivered}
@@ -110,6 +113,9 @@ public final class TwilioEmulator implements AutoCloseable {
 
   /** Created, but answered with a 500. */
   public static final String SERVER_ERROR_AFTER_CREATE = "+15005550012";
+
+  /** Created, answered with a 500, and no status callback ever follows. */
+  public static final String SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS = "+15005550015";
 
   /** Created, but answered only after the slow-answer delay. */
   public static final String SLOW_ANSWER = "+15005550013";
@@ -391,7 +397,8 @@ public final class TwilioEmulator implements AutoCloseable {
     }
     EmulatedMessage message = accept(to, from, service, body, statusCallback, script);
     switch (script) {
-      case SERVER_ERROR_AFTER_CREATE -> error(exchange, 500, 20500, "Internal Server Error");
+      case SERVER_ERROR_AFTER_CREATE, SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS ->
+          error(exchange, 500, 20500, "Internal Server Error");
       case SLOW_ANSWER -> {
         Thread.sleep(slowAnswerDelay.toMillis());
         respond(exchange, 201, json(message));
@@ -431,13 +438,14 @@ public final class TwilioEmulator implements AutoCloseable {
   /** Moves the message through its statuses and posts a callback for each, as Twilio does. */
   private void runLifecycle(String sid, Script script) {
     try {
+      boolean post = script != Script.SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS;
       Thread.sleep(sentDelay.toMillis());
-      advance(sid, "sent", null);
+      advance(sid, "sent", null, post);
       Thread.sleep(deliveredDelay.toMillis());
       if (script == Script.UNDELIVERED) {
-        advance(sid, "undelivered", 30003);
+        advance(sid, "undelivered", 30003, post);
       } else {
-        advance(sid, "delivered", null);
+        advance(sid, "delivered", null, post);
       }
     } catch (InterruptedException e) {
       // The emulator is closing: remaining callbacks are abandoned.
@@ -445,10 +453,11 @@ public final class TwilioEmulator implements AutoCloseable {
     }
   }
 
-  private void advance(String sid, String status, Integer errorCode) throws InterruptedException {
+  private void advance(String sid, String status, Integer errorCode, boolean post)
+      throws InterruptedException {
     EmulatedMessage updated =
         messages.computeIfPresent(sid, (k, m) -> m.withStatus(status, errorCode, clock.instant()));
-    if (updated != null && updated.statusCallback() != null) {
+    if (post && updated != null && updated.statusCallback() != null) {
       callbacks.post(updated);
     }
   }
