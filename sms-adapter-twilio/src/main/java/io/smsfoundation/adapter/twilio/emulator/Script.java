@@ -28,6 +28,11 @@ enum Script {
   SERVER_ERROR_AFTER_CREATE,
   /** Like {@link #SERVER_ERROR_AFTER_CREATE}, and no status callback is ever posted for it. */
   SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS,
+  /**
+   * The 1st request to the number is answered 500, 20500 without creating anything; the next ones
+   * are accepted.
+   */
+  SERVER_ERROR_ONCE_BEFORE_CREATE,
   /** The message is created (and delivered), but the answer comes after the slow delay. */
   SLOW_ANSWER,
   /** Accepted, then {@code sent} and {@code undelivered} with error 30003. */
@@ -46,6 +51,8 @@ enum Script {
           Map.entry(
               TwilioEmulator.SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS,
               SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS),
+          Map.entry(
+              TwilioEmulator.SERVER_ERROR_ONCE_BEFORE_CREATE, SERVER_ERROR_ONCE_BEFORE_CREATE),
           Map.entry(TwilioEmulator.SLOW_ANSWER, SLOW_ANSWER),
           Map.entry(TwilioEmulator.UNDELIVERED, UNDELIVERED));
 

@@ -73,6 +73,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>{@value #SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS}</td><td>the same, and no status
  *       callback is ever posted for the message: only Twilio's message list tells what became of
  *       it</td></tr>
+ *   <tr><td>{@value #SERVER_ERROR_ONCE_BEFORE_CREATE}</td><td>the first request to it is answered
+ *       500, error 20500, and creates nothing; the next ones are accepted</td></tr>
  *   <tr><td>{@value #SLOW_ANSWER}</td><td>the message is created at once, the answer comes after
  *       {@link Builder#slowAnswerDelay} (default 15 s)</td></tr>
  *   <tr><td>{@value #UNDELIVERED}</td><td>accepted, then {@code sent}, then {@code undelivered}
@@ -116,6 +118,9 @@ public final class TwilioEmulator implements AutoCloseable {
 
   /** Created, answered with a 500, and no status callback ever follows. */
   public static final String SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS = "+15005550015";
+
+  /** 500 on the first request to it, nothing created; accepted afterwards. */
+  public static final String SERVER_ERROR_ONCE_BEFORE_CREATE = "+15005550016";
 
   /** Created, but answered only after the slow-answer delay. */
   public static final String SLOW_ANSWER = "+15005550013";
@@ -162,6 +167,7 @@ public final class TwilioEmulator implements AutoCloseable {
   private final List<String> creationOrder = new CopyOnWriteArrayList<>();
   private final AtomicInteger createRequests = new AtomicInteger();
   private final AtomicInteger everyOtherRequests = new AtomicInteger();
+  private final AtomicInteger serverErrorOnceRequests = new AtomicInteger();
 
   private TwilioEmulator(Builder builder) {
     this.accountSid = builder.accountSid;
@@ -388,6 +394,12 @@ public final class TwilioEmulator implements AutoCloseable {
       case THROTTLED_EVERY_OTHER -> {
         if (everyOtherRequests.getAndIncrement() % 2 == 0) {
           error(exchange, 429, 20429, "Too Many Requests");
+          return;
+        }
+      }
+      case SERVER_ERROR_ONCE_BEFORE_CREATE -> {
+        if (serverErrorOnceRequests.getAndIncrement() == 0) {
+          error(exchange, 500, 20500, "Internal Server Error");
           return;
         }
       }
