@@ -13,6 +13,7 @@ import io.smsfoundation.adapter.twilio.TwilioSettings;
 import io.smsfoundation.adapter.twilio.TwilioSmsGateway;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.adapter.twilio.webhook.TwilioRequestValidator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioVoiceWebhooks;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhook;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhooks;
 import io.smsfoundation.app.config.AppConfig;
@@ -24,6 +25,7 @@ import io.smsfoundation.app.health.DependencyChecks;
 import io.smsfoundation.app.health.Health;
 import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ApiKeys;
+import io.smsfoundation.app.http.CallEndpoints;
 import io.smsfoundation.app.http.ClientAddresses;
 import io.smsfoundation.app.http.ConversationEndpoint;
 import io.smsfoundation.app.http.EventsEndpoint;
@@ -41,6 +43,7 @@ import io.smsfoundation.app.http.WorkflowEndpoint;
 import io.smsfoundation.app.limits.SendRate;
 import io.smsfoundation.app.metrics.DatabaseGauges;
 import io.smsfoundation.app.metrics.ServiceMetrics;
+import io.smsfoundation.app.twilio.BatchedAnswerTimes;
 import io.smsfoundation.app.twilio.ForgedWebhookGuard;
 import io.smsfoundation.app.twilio.TwilioWebhookEndpoint;
 import io.smsfoundation.domain.language.LanguageDetector;
@@ -50,6 +53,7 @@ import io.smsfoundation.ports.in.ReconcileUnknownConversations;
 import io.smsfoundation.ports.out.RateLimiter;
 import io.smsfoundation.ports.out.TenantDirectory;
 import io.smsfoundation.ports.service.SmsServices;
+import io.smsfoundation.ports.service.VoiceServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -111,6 +115,9 @@ public final class SmsApplication {
 
   /** How often the gauges that need a query (conversation counts, job backlog) are refreshed. */
   static final Duration DATABASE_GAUGES_EVERY = Duration.ofMinutes(1);
+
+  /** How often the answer times of calls are written, all of them in one statement. */
+  static final Duration ANSWER_TIMES_EVERY = Duration.ofMillis(100);
 
   private static final URI TWILIO_API = URI.create("https://api.twilio.com");
 
@@ -192,45 +199,65 @@ public final class SmsApplication {
 
     // The decorators count what happens (docs/operations.md lists the meters); the services and
     // adapters underneath know nothing of metrics.
+    SmsServices.Ports ports =
+        new SmsServices.Ports(
+            metrics.unitOfWork(postgres.unitOfWork()),
+            metrics.conversations(postgres.conversations()),
+            postgres.messages(),
+            postgres.tenantNumbers(),
+            directory,
+            metrics.gateway(gateway),
+            metrics.jobQueue(jobQueue),
+            postgres.events(),
+            postgres.subscriptions(),
+            new JsonEventPayloads(json),
+            metrics.webhookSender(webhookSender));
+    SmsServices.Settings settings =
+        new SmsServices.Settings(
+                new PhoneNumbers(config.defaultRegion()),
+                new LanguageDetector(),
+                SEND_WAIT,
+                RECONCILE_QUIET_FOR,
+                clock,
+                // local mode may post to any http receiver; production to https or loopback
+                new ManageSubscriptions.UrlPolicy(config.isLocal()),
+                config.tenants().linkTtl(),
+                SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
+            .withUnknownSendChecks(
+                config.twilio().unknownFirstCheck(), config.twilio().unknownSecondCheck());
     SmsServices services =
         SmsServices.create(
-            new SmsServices.Ports(
-                metrics.unitOfWork(postgres.unitOfWork()),
-                metrics.conversations(postgres.conversations()),
-                postgres.messages(),
-                postgres.tenantNumbers(),
-                directory,
-                metrics.gateway(gateway),
-                metrics.jobQueue(jobQueue),
-                postgres.events(),
-                postgres.subscriptions(),
-                new JsonEventPayloads(json),
-                metrics.webhookSender(webhookSender)),
-            new SmsServices.Settings(
-                    new PhoneNumbers(config.defaultRegion()),
-                    new LanguageDetector(),
-                    SEND_WAIT,
-                    RECONCILE_QUIET_FOR,
-                    clock,
-                    // local mode may post to any http receiver; production to https or loopback
-                    new ManageSubscriptions.UrlPolicy(config.isLocal()),
-                    config.tenants().linkTtl(),
-                    SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
-                .withUnknownSendChecks(
-                    config.twilio().unknownFirstCheck(), config.twilio().unknownSecondCheck()),
+            ports,
+            settings,
             new SmsServices.Replies(
                 config.replies().policy(),
                 postgres.rateLimiter(),
                 config.replies().inboundRatePerSenderPerMinute()));
 
+    TwilioRequestValidator validator =
+        new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary());
     TwilioWebhooks webhooks =
         new TwilioWebhooks(
-            new TwilioRequestValidator(authToken, config.twilio().authTokenSecondary()),
+            validator,
             metrics.receiveInbound(services.receiveInbound()),
             metrics.recordDeliveryStatus(services.recordDeliveryStatus()),
             id -> TwilioSettings.statusCallbackFor(publicBaseUrl, id));
+    // calls are routed from what the database knows; the caller ID defaults to our own number
+    VoiceServices voice =
+        VoiceServices.create(
+            ports,
+            postgres.calls(),
+            config.voice().routing(config.twilio().phoneNumber()),
+            settings);
+    BatchedAnswerTimes calls =
+        new BatchedAnswerTimes(metrics.receiveCall(voice.receiveCall()), ANSWER_TIMES_EVERY);
+    started.push(new Stoppable("call answer times", calls));
+    TwilioVoiceWebhooks voiceWebhooks =
+        new TwilioVoiceWebhooks(
+            validator, calls, metrics.recordCallStatus(voice.recordCallStatus()), publicBaseUrl);
     Health health = health(jobQueue, authToken, postgres, pool);
-    List<Route> routes = routes(services, webhooks, health, json, postgres.rateLimiter());
+    List<Route> routes =
+        routes(services, webhooks, voice, voiceWebhooks, health, json, postgres.rateLimiter());
 
     ReconcileUnknownConversations reconciliation =
         metrics.reconciliation(services.reconcileUnknownConversations());
@@ -475,6 +502,8 @@ public final class SmsApplication {
   private List<Route> routes(
       SmsServices services,
       TwilioWebhooks webhooks,
+      VoiceServices voice,
+      TwilioVoiceWebhooks voiceWebhooks,
       Health health,
       JsonCodec json,
       RateLimiter rateLimiter) {
@@ -486,10 +515,21 @@ public final class SmsApplication {
     ClientAddresses clients = ClientAddresses.trusting(config.trustedProxies());
     Function<TwilioWebhook, TwilioWebhookEndpoint> twilioRoute =
         webhook -> new TwilioWebhookEndpoint(webhook, publicBaseUrl, forged, clients);
+    CallEndpoints calls = new CallEndpoints(voice.readCalls(), json);
     return List.of(
         Route.post("/webhook/twilio/sms", Access.PUBLIC, twilioRoute.apply(webhooks.inboundSms())),
         Route.post(
             "/webhook/twilio/status", Access.PUBLIC, twilioRoute.apply(webhooks.statusCallback())),
+        Route.post(
+            "/webhook/twilio/voice",
+            Access.PUBLIC,
+            twilioRoute.apply(voiceWebhooks.incomingCall())),
+        Route.post(
+            "/webhook/twilio/voice/status",
+            Access.PUBLIC,
+            twilioRoute.apply(voiceWebhooks.callStatus())),
+        Route.get("/calls/{id}", Access.API_KEY, calls.one()),
+        Route.get("/conversations/{phone}/calls", Access.API_KEY, calls.ofConversation()),
         Route.post(
             "/sms/send",
             Access.API_KEY,

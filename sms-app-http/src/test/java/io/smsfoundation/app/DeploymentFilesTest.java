@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.app.config.AppConfig;
 import io.smsfoundation.app.config.ReplyConfig;
+import io.smsfoundation.app.config.VoiceConfig;
 import io.smsfoundation.launcher.Launcher;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -45,6 +46,7 @@ class DeploymentFilesTest {
     Set<String> names = new TreeSet<>();
     List<Field> fields = new ArrayList<>(List.of(AppConfig.class.getFields()));
     fields.addAll(List.of(ReplyConfig.class.getFields()));
+    fields.addAll(List.of(VoiceConfig.class.getFields()));
     for (Field field : fields) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
         try {

@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smsfoundation.adapter.postgres.PostgresTestDatabase;
+import io.smsfoundation.adapter.twilio.emulator.EmulatedCalls;
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
+import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
 import io.smsfoundation.app.OpenApiDescription.Operation;
 import io.smsfoundation.app.config.AppConfig;
+import io.smsfoundation.domain.message.RawForm;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,6 +148,7 @@ class OpenApiContractEndToEndTest {
     }
 
     exerciseEvents();
+    exerciseCalls();
 
     // status callbacks: with and without our id, forged, bad id
     String sid =
@@ -249,6 +253,17 @@ class OpenApiContractEndToEndTest {
     calls.add(() -> app.inbound("+12015554103", "during the outage"));
     calls.add(() -> app.status(newSid(), "delivered", null));
     calls.add(() -> app.send("+12015554103", "while down"));
+    calls.add(
+        () ->
+            app.webhook(
+                "/webhook/twilio/voice",
+                Map.of(
+                    "CallSid",
+                    "CA" + newSid().substring(2),
+                    "From",
+                    "+12015554103",
+                    "To",
+                    "+1500")));
     calls.add(() -> app.get("/messages/0190a1b2-0000-7000-8000-000000000001"));
     calls.add(() -> app.get("/conversations/%2B12015554101"));
     calls.add(
@@ -262,6 +277,41 @@ class OpenApiContractEndToEndTest {
       calls.forEach(call -> running.add(CompletableFuture.supplyAsync(call, parallel)));
       running.forEach(CompletableFuture::join);
     }
+  }
+
+  /** The voice webhooks and the calls API: answered, repeated, forged, incomplete, missing. */
+  private static void exerciseCalls() {
+    String from = "+12015554120";
+    String sid = "CA" + newSid().substring(2);
+    String account = "AC" + "0".repeat(32);
+    String base = app.application().publicBaseUrl().toString();
+    RawForm form =
+        TwilioWebhookForms.incomingCall(account, sid, from, TestApplication.TWILIO_NUMBER);
+    HttpResponse<String> answered =
+        app.webhookSignedFor("/webhook/twilio/voice", base + "/webhook/twilio/voice", form);
+    assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+    app.webhookSignedFor("/webhook/twilio/voice", base + "/webhook/twilio/voice", form);
+    app.webhook(
+        "/webhook/twilio/voice",
+        Map.of("CallSid", "CA" + newSid().substring(2), "From", from, "To", "+15005550006"),
+        "bm90LWEtc2lnbmF0dXJl");
+    app.webhook("/webhook/twilio/voice", Map.of("CallSid", "CA" + newSid().substring(2)));
+    // no dialer is configured here: the call is announced, and its status callback ends it
+    assertThat(EmulatedCalls.dialAction(answered.body())).isEmpty();
+    String callId = json(app.get("/calls/" + sid)).get("id").asText();
+    String statusPath = "/webhook/twilio/voice/status?call_id=" + callId;
+    HttpResponse<String> ended =
+        app.webhookSignedFor(
+            statusPath,
+            base + statusPath,
+            TwilioWebhookForms.callStatus(account, sid, "completed", 12));
+    assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+    app.webhook("/webhook/twilio/voice/status", Map.of("CallSid", sid));
+    assertThat(app.get("/calls/" + sid).statusCode()).isEqualTo(200);
+    app.get("/calls/0190a1b2-0000-7000-8000-000000000009");
+    assertThat(app.get("/conversations/" + encode(from) + "/calls").statusCode()).isEqualTo(200);
+    app.get("/conversations/%2B19995550001/calls");
+    app.get("/conversations/" + encode(from) + "/calls?limit=0");
   }
 
   /** The feed and the subscriptions API, with a receiver that answers. */

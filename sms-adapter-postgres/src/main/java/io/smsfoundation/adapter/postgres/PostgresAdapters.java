@@ -19,6 +19,7 @@ public final class PostgresAdapters {
   private final PostgresEventStore events;
   private final PostgresSubscriptionStore subscriptions;
   private final PostgresRateLimiter rateLimiter;
+  private final PostgresCallStore calls;
 
   private PostgresAdapters(DataSource dataSource) {
     this.dataSource = dataSource;
@@ -30,6 +31,7 @@ public final class PostgresAdapters {
     this.events = new PostgresEventStore(unitOfWork);
     this.subscriptions = new PostgresSubscriptionStore(unitOfWork);
     this.rateLimiter = new PostgresRateLimiter(unitOfWork);
+    this.calls = new PostgresCallStore(unitOfWork);
   }
 
   /** The adapters over {@code dataSource}, whose schema must already be migrated. */
@@ -70,6 +72,11 @@ public final class PostgresAdapters {
   /** Token buckets shared by every instance on this database. */
   public PostgresRateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  /** Voice calls and their status history. */
+  public PostgresCallStore calls() {
+    return calls;
   }
 
   /** A new job queue writing in this unit of work; not started. */

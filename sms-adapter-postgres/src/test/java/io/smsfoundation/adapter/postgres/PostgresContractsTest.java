@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.postgres;
 
+import io.smsfoundation.ports.contract.CallStoreContract;
 import io.smsfoundation.ports.contract.ConversationStoreContract;
 import io.smsfoundation.ports.contract.EventFixture;
 import io.smsfoundation.ports.contract.EventStoreContract;
@@ -70,6 +71,14 @@ class PostgresContractsTest {
     @Override
     protected StoreFixture newFixture() {
       return emptyStores();
+    }
+  }
+
+  @Nested
+  class Calls extends CallStoreContract {
+    @Override
+    protected CallFixture newFixture() {
+      return new CallFixture(emptyStores(), adapters.calls());
     }
   }
 

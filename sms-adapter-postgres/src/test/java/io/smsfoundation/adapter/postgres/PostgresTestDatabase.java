@@ -38,6 +38,8 @@ public final class PostgresTestDatabase {
   /** Tables emptied by {@link Schema#truncateAll()}. */
   private static final List<String> TABLES =
       List.of(
+          "sms_call_status_events",
+          "sms_calls",
           "sms_event_deliveries",
           "sms_subscriptions",
           "sms_events",

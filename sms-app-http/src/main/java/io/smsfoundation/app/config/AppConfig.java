@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  *     addresses and CIDR networks, or {@code null}
  * @param managementPort the port that serves {@code /metrics} instead of {@link #port}, or {@code
  *     null} to serve it on {@link #port}
+ * @param voice where inbound calls are routed
  */
 public record AppConfig(
     Mode mode,
@@ -56,7 +57,8 @@ public record AppConfig(
     ReplyConfig replies,
     int invalidSignaturesPerMinute,
     String trustedProxies,
-    Integer managementPort) {
+    Integer managementPort,
+    VoiceConfig voice) {
 
   public static final String SMS_MODE = "SMS_MODE";
   public static final String PORT = "PORT";
@@ -122,6 +124,7 @@ public record AppConfig(
     Objects.requireNonNull(logFormat, "logFormat");
     Objects.requireNonNull(tenants, "tenants");
     apiKeys = List.copyOf(apiKeys);
+    voice = voice == null ? VoiceConfig.defaults() : voice;
   }
 
   /**
@@ -315,7 +318,8 @@ public record AppConfig(
         replies,
         invalidSignaturesPerMinute,
         trustedProxies,
-        managementPort);
+        managementPort,
+        voice);
   }
 
   /**
@@ -448,6 +452,8 @@ public record AppConfig(
       read.problem(MANAGEMENT_PORT, "must differ from PORT");
     }
 
+    VoiceConfig voice = VoiceConfig.read(read);
+
     if (mode == Mode.PRODUCTION) {
       if (metricsToken == null && managementPort == null) {
         read.problem(
@@ -500,7 +506,8 @@ public record AppConfig(
         replies,
         invalidSignatures,
         trustedProxies,
-        managementPort);
+        managementPort,
+        voice);
   }
 
   /** What is wrong with a connection string, without repeating it; {@code null} when fine. */
@@ -554,6 +561,8 @@ public record AppConfig(
         + trustedProxies
         + ", managementPort="
         + (managementPort == null ? "-" : managementPort)
+        + ", "
+        + voice
         + "]";
   }
 

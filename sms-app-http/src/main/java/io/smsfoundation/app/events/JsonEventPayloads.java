@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Renders an event's {@code data} with the API's own JSON: the summary fields, then the message
- * exactly as {@code GET /conversations/{phone}} shows it. Thread-safe.
+ * exactly as {@code GET /conversations/{phone}} shows it (or the call as {@code GET
+ * /conversations/{phone}/calls} does). Thread-safe.
  */
 public final class JsonEventPayloads implements EventPayloads {
 
@@ -23,6 +24,9 @@ public final class JsonEventPayloads implements EventPayloads {
     Map<String, Object> data = subject.summary();
     if (subject.message() != null) {
       data.put("message", ApiViews.message(subject.message()));
+    }
+    if (subject.call() != null) {
+      data.put("call", ApiViews.call(subject.call()));
     }
     return new String(json.write(data), StandardCharsets.UTF_8);
   }

@@ -1,5 +1,6 @@
 package io.smsfoundation.app.http;
 
+import io.smsfoundation.domain.call.Call;
 import io.smsfoundation.domain.message.Message;
 
 /**
@@ -13,5 +14,10 @@ public final class ApiViews {
   /** A message as {@code GET /conversations/{phone}} lists it, for {@link JsonCodec#write}. */
   public static Object message(Message message) {
     return Views.MessageView.of(message);
+  }
+
+  /** A call as {@code GET /conversations/{phone}/calls} lists it, for {@link JsonCodec#write}. */
+  public static Object call(Call call) {
+    return CallViews.CallView.of(call);
   }
 }

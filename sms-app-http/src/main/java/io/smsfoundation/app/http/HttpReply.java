@@ -19,14 +19,26 @@ public final class HttpReply {
   private final byte[] body;
   private final Map<String, String> headers;
   private final String outcome;
+  private final Runnable afterWritten;
 
   private HttpReply(
       int status, String contentType, byte[] body, Map<String, String> headers, String outcome) {
+    this(status, contentType, body, headers, outcome, null);
+  }
+
+  private HttpReply(
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers,
+      String outcome,
+      Runnable afterWritten) {
     this.status = status;
     this.contentType = Objects.requireNonNull(contentType, "contentType");
     this.body = Objects.requireNonNull(body, "body");
     this.headers = Map.copyOf(headers);
     this.outcome = outcome;
+    this.afterWritten = afterWritten;
   }
 
   /** A JSON answer with an already serialized body. */
@@ -53,12 +65,25 @@ public final class HttpReply {
   public HttpReply withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new HttpReply(status, contentType, body, more, outcome);
+    return new HttpReply(status, contentType, body, more, outcome, afterWritten);
   }
 
   /** This reply with an outcome word for the access log. */
   public HttpReply withOutcome(String word) {
-    return new HttpReply(status, contentType, body, headers, word);
+    return new HttpReply(status, contentType, body, headers, word, afterWritten);
+  }
+
+  /**
+   * This reply with something to run once its body is written to the client (measuring how long the
+   * answer took, say); the server runs it on the request's thread and logs a failure.
+   */
+  public HttpReply afterWritten(Runnable action) {
+    return new HttpReply(status, contentType, body, headers, outcome, action);
+  }
+
+  /** What to run once the reply is written, or {@code null}. */
+  Runnable afterWritten() {
+    return afterWritten;
   }
 
   public int status() {

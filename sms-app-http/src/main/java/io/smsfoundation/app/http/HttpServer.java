@@ -97,6 +97,7 @@ public final class HttpServer {
   private static final String ATTR_TEMPLATE = "sms.route_template";
   private static final String UNMATCHED = "unmatched";
   private static final String ATTR_OUTCOME = "sms.outcome";
+  private static final String ATTR_AFTER_WRITTEN = "sms.after-written";
 
   private final ApiKeys apiKeys;
   private final JsonCodec json;
@@ -166,6 +167,8 @@ public final class HttpServer {
               config.routes.exception(
                   Exception.class, (e, ctx) -> writeError(ctx, Failures.toApiError(e)));
               config.routes.after(this::end);
+              // Javalin calls its request logger once the response is written
+              config.requestLogger.http((ctx, millis) -> afterWritten(ctx));
             });
   }
 
@@ -242,6 +245,21 @@ public final class HttpServer {
     ctx.contentType(reply.contentType());
     ctx.result(reply.body());
     ctx.attribute(ATTR_OUTCOME, reply.outcome());
+    if (reply.afterWritten() != null) {
+      ctx.attribute(ATTR_AFTER_WRITTEN, reply.afterWritten());
+    }
+  }
+
+  private static void afterWritten(Context ctx) {
+    Runnable action = ctx.attribute(ATTR_AFTER_WRITTEN);
+    if (action == null) {
+      return;
+    }
+    try {
+      action.run();
+    } catch (RuntimeException failure) {
+      LOG.warn("the work after an answer was written failed", failure);
+    }
   }
 
   private HttpRequest request(Context ctx, Route route) {

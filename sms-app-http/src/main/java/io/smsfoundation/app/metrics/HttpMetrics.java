@@ -14,6 +14,8 @@ final class HttpMetrics implements ExchangeObserver {
 
   static final String INBOUND_ROUTE = "/webhook/twilio/sms";
   static final String STATUS_ROUTE = "/webhook/twilio/status";
+  static final String VOICE_ROUTE = "/webhook/twilio/voice";
+  static final String VOICE_STATUS_ROUTE = "/webhook/twilio/voice/status";
 
   private final MeterRegistry registry;
 
@@ -35,6 +37,8 @@ final class HttpMetrics implements ExchangeObserver {
         switch (route) {
           case INBOUND_ROUTE -> "inbound";
           case STATUS_ROUTE -> "status";
+          case VOICE_ROUTE -> "voice";
+          case VOICE_STATUS_ROUTE -> "voice_status";
           default -> null;
         };
     if (webhook == null) {
@@ -79,6 +83,7 @@ final class HttpMetrics implements ExchangeObserver {
       case "accepted", "duplicate", "invalid_signature", "not_outbound", "conflicting", "invalid" ->
           outcome;
       case "kept_for_later" -> "kept";
+      case "unknown_call", "mismatched" -> outcome;
       case "sms.validation_error",
           "sms.payload_too_large",
           "sms.request_timeout",

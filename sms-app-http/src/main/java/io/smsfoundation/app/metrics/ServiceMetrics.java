@@ -19,8 +19,10 @@ import io.smsfoundation.app.health.ScheduledProbe;
 import io.smsfoundation.app.http.ExchangeObserver;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.ports.in.JobHandler;
+import io.smsfoundation.ports.in.ReceiveCall;
 import io.smsfoundation.ports.in.ReceiveInboundSms;
 import io.smsfoundation.ports.in.ReconcileUnknownConversations;
+import io.smsfoundation.ports.in.RecordCallStatus;
 import io.smsfoundation.ports.in.RecordDeliveryStatus;
 import io.smsfoundation.ports.out.ConversationStore;
 import io.smsfoundation.ports.out.JobQueue;
@@ -73,6 +75,8 @@ public final class ServiceMetrics implements AutoCloseable {
   static final String EVENT_DELIVERIES = "sms.event.deliveries";
   static final String EVENT_DELIVERY_LATENCY = "sms.event.delivery.latency";
   static final String EVENT_DELIVERY_OLDEST_PENDING_AGE = "sms.event.deliveries.oldest.pending.age";
+  static final String CALLS = "sms.calls";
+  static final String VOICE_TWIML_LATENCY = "sms.voice.twiml.latency";
 
   /**
    * Histogram buckets of every latency: from a fast query to a slow provider, with a bound at each
@@ -205,6 +209,16 @@ public final class ServiceMetrics implements AutoCloseable {
 
   public RecordDeliveryStatus recordDeliveryStatus(RecordDeliveryStatus recordDeliveryStatus) {
     return new MeteredRecordDeliveryStatus(recordDeliveryStatus, registry);
+  }
+
+  /** Counts calls by dialer and outcome and times their answers. */
+  public ReceiveCall receiveCall(ReceiveCall receiveCall) {
+    return MeteredVoice.receiveCall(receiveCall, registry);
+  }
+
+  /** Counts how calls ended, by dialer. */
+  public RecordCallStatus recordCallStatus(RecordCallStatus recordCallStatus) {
+    return MeteredVoice.recordCallStatus(recordCallStatus, registry);
   }
 
   public ReconcileUnknownConversations reconciliation(

@@ -1,5 +1,6 @@
 package io.smsfoundation.app.simulate;
 
+import io.smsfoundation.adapter.twilio.emulator.EmulatedCalls;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms;
 import io.smsfoundation.adapter.twilio.webhook.TwilioWebhookForms.SignedWebhook;
 import io.smsfoundation.app.config.AppConfig;
@@ -24,10 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code simulate inbound|status ...}: posts a webhook to a running service exactly as Twilio
- * would, signed with the account's auth token, so that the whole flow can be tried without Twilio;
- * with {@code --print-curl} it prints the same signed request as a curl command instead. In local
- * mode the auth token is found in the data directory. Returns a process exit code.
+ * {@code simulate inbound|status|call ...}: posts a webhook to a running service exactly as Twilio
+ * would (for a call, the voice webhook and then the end of the dial its answer asked for), signed
+ * with the account's auth token, so that the whole flow can be tried without Twilio; with {@code
+ * --print-curl} it prints the same signed request as a curl command instead. In local mode the auth
+ * token is found in the data directory. Returns a process exit code.
  */
 public final class SimulateCommand {
 
@@ -70,6 +72,7 @@ public final class SimulateCommand {
       return switch (args[0]) {
         case "inbound" -> inbound(options);
         case "status" -> status(options);
+        case "call" -> call(options);
         default -> {
           err.println("unknown simulation: " + args[0]);
           usage(err);
@@ -90,7 +93,7 @@ public final class SimulateCommand {
 
   private int inbound(Map<String, String> options) throws IOException, InterruptedException {
     String from = required(options, "from");
-    String sid = options.getOrDefault("sid", newSid());
+    String sid = options.getOrDefault("sid", newSid("SM"));
     List<Media> media =
         options.containsKey("media-url")
             ? List.of(
@@ -128,6 +131,60 @@ public final class SimulateCommand {
             ? null
             : "message_id=" + URLEncoder.encode(messageId, StandardCharsets.UTF_8);
     return post(options, "/webhook/twilio/status", query, form);
+  }
+
+  /**
+   * A call as Twilio's voice platform makes it: the signed voice webhook, its TwiML printed, then,
+   * when the answer dials, the signed end of the dial posted to the answer's {@code action}.
+   */
+  private int call(Map<String, String> options) throws IOException, InterruptedException {
+    if (options.containsKey(PRINT_CURL)) {
+      throw new IllegalArgumentException(
+          "--print-curl is not available for calls: the second request depends on the answer");
+    }
+    String from = required(options, "from");
+    String sid = options.getOrDefault("sid", newSid("CA"));
+    String to =
+        options.getOrDefault("to", env.getOrDefault(AppConfig.TWILIO_PHONE_NUMBER, DEFAULT_TO));
+    String status = options.getOrDefault("status", "completed");
+    Integer duration = null;
+    if (options.containsKey("duration")) {
+      try {
+        duration = Integer.valueOf(options.get("duration").strip());
+      } catch (NumberFormatException notANumber) {
+        throw new IllegalArgumentException("--duration must be a number of seconds");
+      }
+    }
+    String target = stripSlash(options.getOrDefault("url", defaultUrl()));
+    EmulatedCalls.Service service =
+        new EmulatedCalls.Service(
+            target,
+            options.getOrDefault(
+                "public-url", env.getOrDefault(AppConfig.PUBLIC_BASE_URL, target)));
+    EmulatedCalls calls = new EmulatedCalls(client, accountSid(), authToken(options));
+    out.println("call sid: " + sid);
+    EmulatedCalls.Answer answer = calls.call(service, sid, from, to);
+    out.println("HTTP " + answer.status());
+    out.println(answer.body());
+    if (answer.status() / 100 != 2) {
+      return 1;
+    }
+    if (answer.dialAction().isEmpty()) {
+      out.println("no dial in the answer: nothing more to report");
+      return 0;
+    }
+    HttpResponse<String> ended =
+        calls.endDial(service, answer.dialAction().get(), sid, from, to, status, duration);
+    out.println(
+        "dial "
+            + status
+            + (duration == null ? "" : " after " + duration + " s")
+            + ": HTTP "
+            + ended.statusCode());
+    if (!ended.body().isEmpty()) {
+      out.println(ended.body());
+    }
+    return ended.statusCode() / 100 == 2 ? 0 : 1;
   }
 
   private int post(Map<String, String> options, String path, String query, RawForm form)
@@ -264,10 +321,10 @@ public final class SimulateCommand {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
-  private static String newSid() {
+  private static String newSid(String prefix) {
     byte[] bytes = new byte[16];
     RANDOM.nextBytes(bytes);
-    return "SM" + HexFormat.of().formatHex(bytes);
+    return prefix + HexFormat.of().formatHex(bytes);
   }
 
   private static void usage(PrintStream to) {
@@ -278,6 +335,9 @@ public final class SimulateCommand {
                            [--media-url <url> [--media-type <type>]] [--opt-out-type STOP|START|HELP]
           simulate status  --sid <SM...> --status <queued|sent|delivered|undelivered|failed|...>
                            [--message-id <uuid>] [--error-code <code>]
+          simulate call    --from <phone> [--to <phone>] [--sid <CA...>]
+                           [--status completed|busy|no-answer|failed|canceled] [--duration <s>]
+                           posts the voice webhook, prints the TwiML, then posts the dial's end
         Common options:
           --url <base>          where the service listens (default http://localhost:$PORT or :8080)
           --public-url <base>   the URL the signature covers (default $PUBLIC_BASE_URL or --url)

@@ -63,7 +63,9 @@ public final class TwilioWebhookEndpoint implements Endpoint {
     result.about().forEach(MDC::put);
     return switch (result) {
       case WebhookResult.Answered answered ->
-          HttpReply.xml(answered.twiml()).withOutcome(answered.outcome());
+          HttpReply.xml(answered.twiml())
+              .withOutcome(answered.outcome())
+              .afterWritten(answered.afterWritten());
       case WebhookResult.Refused refusal -> {
         if (refusal.reason() == WebhookResult.Reason.FORBIDDEN) {
           guard.badSignature(client);

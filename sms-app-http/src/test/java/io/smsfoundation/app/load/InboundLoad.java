@@ -241,7 +241,7 @@ public final class InboundLoad {
   }
 
   /** Latencies of one thread (closed loop) or of all requests (open loop, synchronized). */
-  private static final class Recorder {
+  static final class Recorder {
     private long[] nanos = new long[1 << 16];
     private int count;
     private long errors;
@@ -286,7 +286,7 @@ public final class InboundLoad {
   }
 
   /** Refuses anything but this machine: the generator is not a tool against other hosts. */
-  private static void requireLoopback(URI url) throws IOException {
+  static void requireLoopback(URI url) throws IOException {
     if (!"http".equals(url.getScheme()) || url.getHost() == null) {
       throw new IllegalArgumentException("--url must be http://<loopback host>:<port>");
     }
@@ -297,7 +297,7 @@ public final class InboundLoad {
     }
   }
 
-  private static Map<String, String> options(String[] args) {
+  static Map<String, String> options(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -318,7 +318,7 @@ public final class InboundLoad {
         .collect(Collectors.joining("&"));
   }
 
-  private static String stripSlash(String url) {
+  static String stripSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 

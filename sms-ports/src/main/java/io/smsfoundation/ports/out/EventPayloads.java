@@ -1,5 +1,6 @@
 package io.smsfoundation.ports.out;
 
+import io.smsfoundation.domain.call.Call;
 import io.smsfoundation.domain.conversation.Conversation;
 import io.smsfoundation.domain.message.Message;
 import java.util.Collections;
@@ -24,18 +25,25 @@ public interface EventPayloads {
    * @param message the message, or {@code null}
    * @param details what else the event says ({@code previous_status}, {@code tenant_id}...): names
    *     in the order consumers see them, values strings, numbers, booleans or {@code null}
+   * @param call the call, or {@code null}
    */
-  record EventSubject(Conversation conversation, Message message, Map<String, Object> details) {
+  record EventSubject(
+      Conversation conversation, Message message, Map<String, Object> details, Call call) {
 
     public EventSubject {
       details =
           details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
+    /** What an event about a message (or none) is about. */
+    public EventSubject(Conversation conversation, Message message, Map<String, Object> details) {
+      this(conversation, message, details, null);
+    }
+
     /**
      * The fields every event's {@code data} starts with: the conversation's id, number (E.164, or
-     * the sender as received), tenant, workflow and language, the message's id, then {@link
-     * #details()}. Renderers add the message itself.
+     * the sender as received), tenant, workflow and language, the message's or call's id, then
+     * {@link #details()}. Renderers add the message or call itself.
      */
     public Map<String, Object> summary() {
       Map<String, Object> fields = new LinkedHashMap<>();
@@ -49,6 +57,9 @@ public interface EventPayloads {
       }
       if (message != null) {
         fields.put("message_id", message.id().toString());
+      }
+      if (call != null) {
+        fields.put("call_id", call.id().toString());
       }
       fields.putAll(details);
       return fields;

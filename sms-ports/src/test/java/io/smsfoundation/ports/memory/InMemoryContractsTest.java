@@ -1,6 +1,7 @@
 package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.domain.phone.PhoneNumber;
+import io.smsfoundation.ports.contract.CallStoreContract;
 import io.smsfoundation.ports.contract.ConversationStoreContract;
 import io.smsfoundation.ports.contract.EventFixture;
 import io.smsfoundation.ports.contract.EventStoreContract;
@@ -48,6 +49,21 @@ class InMemoryContractsTest {
     @Override
     protected StoreFixture newFixture() {
       return stores();
+    }
+  }
+
+  @Nested
+  class Calls extends CallStoreContract {
+    @Override
+    protected CallFixture newFixture() {
+      InMemoryAdapters adapters = InMemoryAdapters.create();
+      return new CallFixture(
+          StoreFixture.of(
+              adapters.unitOfWork(),
+              adapters.conversations(),
+              adapters.messages(),
+              adapters.tenantNumbers()),
+          new InMemoryCallStore(adapters.unitOfWork()));
     }
   }
 

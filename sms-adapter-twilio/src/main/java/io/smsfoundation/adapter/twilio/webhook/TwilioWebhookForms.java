@@ -107,6 +107,86 @@ public final class TwilioWebhookForms {
     return form.build();
   }
 
+  /** The form of a call reaching the number's voice URL, as Twilio posts it (ringing, inbound). */
+  public static RawForm incomingCall(String accountSid, String callSid, String from, String to) {
+    return RawForm.builder()
+        .add("Called", to)
+        .add("ToState", "CA")
+        .add("CallerCountry", "US")
+        .add("Direction", "inbound")
+        .add("CallerState", "NJ")
+        .add("ToZip", "")
+        .add("CallSid", callSid)
+        .add("To", to)
+        .add("CallerZip", "")
+        .add("ToCountry", "US")
+        .add("CallToken", "")
+        .add("CalledZip", "")
+        .add("ApiVersion", API_VERSION)
+        .add("CalledCity", "")
+        .add("CallStatus", "ringing")
+        .add("From", from)
+        .add("AccountSid", accountSid)
+        .add("CalledCountry", "US")
+        .add("CallerCity", "")
+        .add("ToCity", "")
+        .add("FromCountry", "US")
+        .add("Caller", from)
+        .add("FromCity", "")
+        .add("CalledState", "CA")
+        .add("FromZip", "")
+        .add("FromState", "NJ")
+        .build();
+  }
+
+  /**
+   * The form of a {@code <Dial>}'s {@code action} when the dial ends.
+   *
+   * @param dialStatus {@code completed}, {@code busy}, {@code no-answer}, {@code failed} or {@code
+   *     canceled}
+   * @param durationSeconds how long the dialled party was on the line, or {@code null}
+   */
+  public static RawForm dialAction(
+      String accountSid,
+      String callSid,
+      String from,
+      String to,
+      String dialStatus,
+      Integer durationSeconds) {
+    RawForm.Builder form =
+        RawForm.builder()
+            .add("AccountSid", accountSid)
+            .add("ApiVersion", API_VERSION)
+            .add("CallSid", callSid)
+            .add("CallStatus", "in-progress")
+            .add("Direction", "inbound")
+            .add("From", from)
+            .add("To", to)
+            .add("DialCallStatus", dialStatus);
+    if (durationSeconds != null) {
+      // the dialled leg is a call of its own, with a SID of its own
+      form.add("DialCallSid", "CA" + new StringBuilder(callSid.substring(2)).reverse())
+          .add("DialCallDuration", Integer.toString(durationSeconds));
+    }
+    return form.build();
+  }
+
+  /** The form of a call's {@code StatusCallback}. */
+  public static RawForm callStatus(
+      String accountSid, String callSid, String status, Integer durationSeconds) {
+    RawForm.Builder form =
+        RawForm.builder()
+            .add("AccountSid", accountSid)
+            .add("ApiVersion", API_VERSION)
+            .add("CallSid", callSid)
+            .add("CallStatus", status)
+            .add("Direction", "inbound");
+    if (durationSeconds != null) {
+      form.add("CallDuration", Integer.toString(durationSeconds));
+    }
+    return form.build();
+  }
+
   /** {@code form} encoded as a request body and signed for {@code url} with {@code authToken}. */
   public static SignedWebhook sign(String authToken, String url, RawForm form) {
     return new SignedWebhook(

@@ -66,7 +66,7 @@ public final class TwilioWebhooks {
 
   /** A handler of a verified form. */
   @FunctionalInterface
-  private interface FormHandler {
+  interface FormHandler {
     WebhookResult handle(WebhookRequest request, RawForm form) throws InvalidForm;
   }
 
@@ -76,6 +76,12 @@ public final class TwilioWebhooks {
    * is a form: whatever bytes a signed webhook holds, it is handed on (see {@link FormCodec}).
    */
   private WebhookResult signed(WebhookRequest request, FormHandler handler) {
+    return verified(validator, request, handler);
+  }
+
+  /** {@link #signed} with another validator's checks, for the other webhooks of this package. */
+  static WebhookResult verified(
+      TwilioRequestValidator validator, WebhookRequest request, FormHandler handler) {
     String signature = request.header(SIGNATURE_HEADER);
     if (signature == null || signature.isBlank()) {
       return forbidden("The X-Twilio-Signature header is missing");
@@ -147,12 +153,12 @@ public final class TwilioWebhooks {
     return new WebhookResult.Answered(TwiMl.EMPTY_MESSAGING, outcome, about);
   }
 
-  private static WebhookResult forbidden(String message) {
+  static WebhookResult forbidden(String message) {
     return new WebhookResult.Refused(
         WebhookResult.Reason.FORBIDDEN, message, Map.of(), INVALID_SIGNATURE);
   }
 
-  private static WebhookResult invalid(String message, Map<String, String> details) {
+  static WebhookResult invalid(String message, Map<String, String> details) {
     return new WebhookResult.Refused(WebhookResult.Reason.INVALID, message, details, INVALID_FORM);
   }
 }

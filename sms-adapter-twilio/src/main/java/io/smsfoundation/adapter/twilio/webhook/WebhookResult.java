@@ -15,6 +15,9 @@ public sealed interface WebhookResult {
   /** The log context key of the message the request was about. */
   String MESSAGE_ID = "message_id";
 
+  /** The log context key of the call the request was about. */
+  String CALL_ID = "call_id";
+
   /** A short word for the access log and metrics: {@code accepted}, {@code duplicate}... */
   String outcome();
 
@@ -25,8 +28,10 @@ public sealed interface WebhookResult {
    * A 200 with a TwiML document for Twilio.
    *
    * @param twiml the document, UTF-8
+   * @param afterWritten what to do once the answer is written to Twilio (record how long it took);
+   *     the caller runs it at most once, and a failure in it no longer changes the answer
    */
-  record Answered(byte[] twiml, String outcome, Map<String, String> about)
+  record Answered(byte[] twiml, String outcome, Map<String, String> about, Runnable afterWritten)
       implements WebhookResult {
 
     /** The media type of TwiML, as Twilio expects it. */
@@ -36,6 +41,12 @@ public sealed interface WebhookResult {
       Objects.requireNonNull(twiml, "twiml");
       Objects.requireNonNull(outcome, "outcome");
       about = Map.copyOf(about);
+      afterWritten = afterWritten == null ? () -> {} : afterWritten;
+    }
+
+    /** An answer with nothing to do once written. */
+    public Answered(byte[] twiml, String outcome, Map<String, String> about) {
+      this(twiml, outcome, about, null);
     }
   }
 
