@@ -230,7 +230,9 @@ public final class SmsApplication {
                 new ManageSubscriptions.UrlPolicy(config.isLocal()),
                 config.tenants().linkTtl(),
                 SmsServices.Settings.DEFAULT_DIRECTORY_WAIT)
-            .withUsageThreshold(new UsageThreshold(config.usageAlertSegmentsPerDay()));
+            .withUsageThreshold(new UsageThreshold(config.usageAlertSegmentsPerDay()))
+            .withUnknownSendChecks(
+                config.twilio().unknownFirstCheck(), config.twilio().unknownSecondCheck());
     SmsServices services =
         SmsServices.create(
             ports,

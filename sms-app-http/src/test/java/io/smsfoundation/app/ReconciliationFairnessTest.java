@@ -134,7 +134,7 @@ class ReconciliationFairnessTest {
     private final Map<String, Job> waiting = new LinkedHashMap<>();
 
     @Override
-    public synchronized void enqueue(Job job) {
+    public synchronized void enqueue(Job job, Duration delay) {
       waiting.putIfAbsent(job.key(), job);
     }
 

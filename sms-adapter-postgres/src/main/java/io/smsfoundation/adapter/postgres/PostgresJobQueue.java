@@ -150,11 +150,17 @@ public final class PostgresJobQueue implements JobQueue {
   }
 
   @Override
-  public void enqueue(Job job) {
+  public void enqueue(Job job, Duration delay) {
     Objects.requireNonNull(job, "job");
-    Instant now = Instant.now();
-    unitOfWork.withDao(JobDao::new, dao -> dao.enqueue(taskName(job.type()), job.key(), now));
-    unitOfWork.afterCommitOrNow(this::wake);
+    Objects.requireNonNull(delay, "delay");
+    Duration wait = delay.isNegative() ? Duration.ZERO : delay;
+    Instant due = Instant.now().plus(wait);
+    unitOfWork.withDao(JobDao::new, dao -> dao.enqueue(taskName(job.type()), job.key(), due));
+    if (wait.isZero()) {
+      unitOfWork.afterCommitOrNow(this::wake);
+    } else {
+      unitOfWork.afterCommitOrNow(() -> wakeAfter(wait));
+    }
   }
 
   /**
@@ -309,13 +315,20 @@ public final class PostgresJobQueue implements JobQueue {
         complete.getExecution().taskInstance.getId(),
         delay.toMillis(),
         failures);
+    wakeAfter(delay);
+  }
+
+  /**
+   * Wakes this instance's scheduler when a job it wrote comes due, rather than at the next poll
+   * after it; a job this instance cannot wake for (stopping) is picked up by a later poll.
+   */
+  private void wakeAfter(Duration delay) {
     ScheduledExecutorService currentWaker = waker;
     if (currentWaker != null) {
       try {
         currentWaker.schedule(this::wake, delay.toMillis() + 1, TimeUnit.MILLISECONDS);
       } catch (RuntimeException e) {
-        // stopping: the retry is picked up after the next start
-        LOG.debug("could not schedule the retry wake-up", e);
+        LOG.debug("could not schedule the wake-up", e);
       }
     }
   }

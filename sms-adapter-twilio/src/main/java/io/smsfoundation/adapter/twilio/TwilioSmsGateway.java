@@ -1,5 +1,6 @@
 package io.smsfoundation.adapter.twilio;
 
+import com.twilio.base.ResourceSet;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -12,10 +13,15 @@ import dev.failsafe.RetryPolicy;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.ports.out.OutboundSms;
 import io.smsfoundation.ports.out.PriceLookup;
+import io.smsfoundation.ports.out.ProviderMessage;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -25,11 +31,15 @@ import org.slf4j.LoggerFactory;
  * Sends SMS through the official Twilio SDK and says honestly what happened: sent, rejected for
  * good, safe to retry later (the request never reached Twilio, or Twilio throttled it), or unknown
  * (Twilio may have created the message; it is never re-sent blindly). Only "retry later" is retried
- * here, a few times with exponential backoff and jitter. Thread-safe.
+ * here, a few times with exponential backoff and jitter. {@link #sentTo} reads Twilio's message
+ * list, to settle a send whose outcome was unknown. Thread-safe.
  */
 public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TwilioSmsGateway.class);
+
+  /** Messages per page of Twilio's list: a destination rarely has more since an attempt. */
+  private static final long LIST_PAGE_SIZE = 50;
 
   private final TwilioRestClient client;
   private final TwilioSettings settings;
@@ -188,6 +198,58 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
       return new PriceLookup.Unavailable(
           "no usable answer from Twilio: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Reads Twilio's message list to {@code to}, sent at or after {@code since}, every page of it,
+   * and keeps the outbound messages of this gateway's sender (its number, or its messaging
+   * service). Twilio's list does not show the status callback URL, so the caller matches by body.
+   */
+  @Override
+  public List<ProviderMessage> sentTo(io.smsfoundation.domain.phone.PhoneNumber to, Instant since) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(since, "since");
+    List<ProviderMessage> ours = new ArrayList<>();
+    try {
+      ResourceSet<Message> pages =
+          Message.reader()
+              .setTo(new PhoneNumber(to.e164()))
+              .setDateSentAfter(since.atZone(ZoneOffset.UTC))
+              .setPageSize(LIST_PAGE_SIZE)
+              .read(client);
+      for (Message message : pages) {
+        if (message.getDirection() != Message.Direction.INBOUND && fromOurSender(message)) {
+          ours.add(
+              new ProviderMessage(
+                  message.getSid(),
+                  Objects.requireNonNullElse(message.getBody(), ""),
+                  statusOf(message),
+                  createdAt(message)));
+        }
+      }
+    } catch (ApiConnectionException e) {
+      // the SDK's own messages may hold the request URL, and with it the number
+      String reason = e instanceof TransportFailure ? e.getMessage() : e.getClass().getSimpleName();
+      throw new SmsGateway.ListingFailed("no usable answer from Twilio: " + reason);
+    } catch (ApiException e) {
+      throw new SmsGateway.ListingFailed(
+          "Twilio answered " + e.getStatusCode() + " (code " + e.getCode() + ")");
+    }
+    log.info("twilio list to={} since={} ours={}", to.masked(), since, ours.size());
+    return ours;
+  }
+
+  private boolean fromOurSender(Message message) {
+    if (settings.messagingServiceSid() != null) {
+      return settings.messagingServiceSid().equals(message.getMessagingServiceSid());
+    }
+    return message.getFrom() != null && settings.phoneNumber().equals(message.getFrom().toString());
+  }
+
+  private static Instant createdAt(Message message) {
+    ZonedDateTime created =
+        message.getDateCreated() != null ? message.getDateCreated() : message.getDateSent();
+    return created == null ? Instant.EPOCH : created.toInstant();
   }
 
   private static DeliveryStatus statusOf(Message message) {

@@ -2,14 +2,14 @@ package io.smsfoundation.adapter.twilio;
 
 import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.domain.phone.PhoneNumber;
-import io.smsfoundation.ports.contract.SmsGatewayContract;
+import io.smsfoundation.ports.contract.ListingSmsGatewayContract;
 import io.smsfoundation.ports.out.SmsGateway;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** The {@link SmsGateway} contract, through the real SDK against the emulator. */
-class TwilioSmsGatewayContractTest extends SmsGatewayContract {
+class TwilioSmsGatewayContractTest extends ListingSmsGatewayContract {
 
   private CallbackReceiver webhooks;
   private TwilioEmulator emulator;
@@ -50,5 +50,15 @@ class TwilioSmsGatewayContractTest extends SmsGatewayContract {
   @Override
   protected PhoneNumber invalidNumber() {
     return new PhoneNumber(TwilioEmulator.INVALID_NUMBER);
+  }
+
+  @Override
+  protected PhoneNumber createdButUnansweredNumber() {
+    return new PhoneNumber(TwilioEmulator.SERVER_ERROR_AFTER_CREATE);
+  }
+
+  @Override
+  protected PhoneNumber otherDeliverableNumber() {
+    return new PhoneNumber("+12015550199");
   }
 }

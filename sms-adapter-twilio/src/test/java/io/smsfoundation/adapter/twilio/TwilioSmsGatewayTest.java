@@ -1,6 +1,7 @@
 package io.smsfoundation.adapter.twilio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smsfoundation.adapter.twilio.CallbackReceiver.Received;
 import io.smsfoundation.adapter.twilio.emulator.EmulatedMessage;
@@ -8,9 +9,12 @@ import io.smsfoundation.adapter.twilio.emulator.TwilioEmulator;
 import io.smsfoundation.domain.message.DeliveryStatus;
 import io.smsfoundation.domain.message.MessageSid;
 import io.smsfoundation.domain.phone.PhoneNumber;
+import io.smsfoundation.ports.contract.Eventually;
 import io.smsfoundation.ports.out.OutboundSms;
 import io.smsfoundation.ports.out.PriceLookup;
+import io.smsfoundation.ports.out.ProviderMessage;
 import io.smsfoundation.ports.out.SendOutcome;
+import io.smsfoundation.ports.out.SmsGateway;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
@@ -20,6 +24,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -325,6 +330,74 @@ class TwilioSmsGatewayTest {
     Received callback = webhooks.next();
     assertThat(callback.rawQuery()).isEqualTo("message_id=" + sms.messageId());
     assertThat(callback.param("MessageSid")).isEqualTo(emulator.createdMessages().get(0).sid());
+  }
+
+  @Test
+  void the_number_without_callbacks_creates_and_delivers_the_message_but_posts_nothing() {
+    OutboundSms sms = sms(TwilioEmulator.SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS);
+
+    SendOutcome outcome = gateway(settings()).send(sms);
+
+    assertThat(outcome).isInstanceOf(SendOutcome.Unknown.class);
+    assertThat(emulator.createRequests()).isEqualTo(1);
+    String sid = emulator.createdMessages().getFirst().sid();
+    Eventually.await(
+        "the message delivered",
+        Duration.ofSeconds(10),
+        () -> emulator.message(sid).orElseThrow().status().equals("delivered"));
+    assertThat(webhooks.requests()).isZero();
+  }
+
+  @Test
+  void the_list_holds_only_what_our_sender_sent() {
+    PhoneNumber to = new PhoneNumber("+12015550177");
+    Instant before = Instant.now().minusSeconds(2);
+    SendOutcome ours = gateway(settings()).send(sms(to));
+    TwilioSettings otherSender =
+        new TwilioSettings(
+            emulator.accountSid(),
+            emulator.authToken(),
+            "+15005550008",
+            null,
+            URI.create(emulator.baseUrl()),
+            webhooks.baseUrl(),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            QUICK_RETRIES);
+    gateway(otherSender).send(sms(to));
+    Eventually.await(
+        "both messages sent",
+        Duration.ofSeconds(10),
+        () ->
+            emulator.createdMessagesTo(to.e164()).stream()
+                .noneMatch(m -> m.status().equals("queued")));
+
+    List<ProviderMessage> listed = gateway(settings()).sentTo(to, before);
+
+    assertThat(listed)
+        .extracting(ProviderMessage::providerMessageId)
+        .containsExactly(((SendOutcome.Sent) ours).twilioSid());
+    assertThat(listed.getFirst().body()).isEqualTo(sms(to).body());
+  }
+
+  @Test
+  void a_list_twilio_cannot_answer_is_a_listing_failure_not_an_empty_list() {
+    TwilioSettings wrongToken =
+        new TwilioSettings(
+            emulator.accountSid(),
+            "not-the-auth-token",
+            SENDER,
+            null,
+            URI.create(emulator.baseUrl()),
+            webhooks.baseUrl(),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            QUICK_RETRIES);
+
+    assertThatThrownBy(
+            () -> gateway(wrongToken).sentTo(new PhoneNumber("+12015550177"), Instant.now()))
+        .isInstanceOf(SmsGateway.ListingFailed.class)
+        .hasMessageContaining("401");
   }
 
   @Test

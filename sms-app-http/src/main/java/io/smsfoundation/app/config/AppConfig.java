@@ -4,6 +4,7 @@ import io.smsfoundation.adapter.monitor.MonitorSettings;
 import io.smsfoundation.adapter.postgres.DatabaseUrl;
 import io.smsfoundation.app.http.ClientAddresses;
 import io.smsfoundation.domain.phone.PhoneNumbers;
+import io.smsfoundation.ports.service.SmsServices;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,6 +75,8 @@ public record AppConfig(
   public static final String TWILIO_PHONE_NUMBER = "TWILIO_PHONE_NUMBER";
   public static final String TWILIO_MESSAGING_SERVICE_SID = "TWILIO_MESSAGING_SERVICE_SID";
   public static final String TWILIO_API_BASE_URL = "TWILIO_API_BASE_URL";
+  public static final String SMS_UNKNOWN_SEND_FIRST_CHECK = "SMS_UNKNOWN_SEND_FIRST_CHECK";
+  public static final String SMS_UNKNOWN_SEND_SECOND_CHECK = "SMS_UNKNOWN_SEND_SECOND_CHECK";
   public static final String MONITOR_API_URL = "MONITOR_API_URL";
   public static final String MONITOR_API_TOKEN = "MONITOR_API_TOKEN";
   public static final String MONITOR_LOOKUP_PATH = "MONITOR_LOOKUP_PATH";
@@ -215,6 +218,9 @@ public record AppConfig(
    * the composition root then uses generated ones kept in the data directory.
    *
    * @param apiBaseUrl where API calls go instead of Twilio (an emulator), or {@code null}
+   * @param unknownFirstCheck how long after a send's outcome became unknown Twilio's message list
+   *     is first read to settle it
+   * @param unknownSecondCheck how long after a first check that found nothing it is read again
    */
   public record Twilio(
       String accountSid,
@@ -222,7 +228,9 @@ public record AppConfig(
       String authTokenSecondary,
       String phoneNumber,
       String messagingServiceSid,
-      URI apiBaseUrl) {
+      URI apiBaseUrl,
+      Duration unknownFirstCheck,
+      Duration unknownSecondCheck) {
 
     @Override
     public String toString() {
@@ -238,6 +246,10 @@ public record AppConfig(
           + messagingServiceSid
           + ", apiBaseUrl="
           + apiBaseUrl
+          + ", unknownFirstCheck="
+          + unknownFirstCheck
+          + ", unknownSecondCheck="
+          + unknownSecondCheck
           + "]";
     }
   }
@@ -357,6 +369,18 @@ public record AppConfig(
       read.problem(TWILIO_MESSAGING_SERVICE_SID, "must be MG followed by 32 hexadecimal digits");
     }
     URI twilioApiBaseUrl = read.httpUrl(TWILIO_API_BASE_URL);
+    Duration unknownFirstCheck =
+        read.duration(
+            SMS_UNKNOWN_SEND_FIRST_CHECK,
+            SmsServices.Settings.DEFAULT_UNKNOWN_FIRST_CHECK,
+            Duration.ofMillis(100),
+            Duration.ofDays(1));
+    Duration unknownSecondCheck =
+        read.duration(
+            SMS_UNKNOWN_SEND_SECOND_CHECK,
+            SmsServices.Settings.DEFAULT_UNKNOWN_SECOND_CHECK,
+            Duration.ofMillis(100),
+            Duration.ofDays(1));
 
     URI monitorUrl = read.httpUrl(MONITOR_API_URL);
     String monitorToken = read.text(MONITOR_API_TOKEN);
@@ -474,7 +498,9 @@ public record AppConfig(
                 ? LOCAL_PHONE_NUMBER
                 : phoneNumber,
             messagingServiceSid,
-            twilioApiBaseUrl),
+            twilioApiBaseUrl,
+            unknownFirstCheck,
+            unknownSecondCheck),
         monitor,
         directory,
         apiKeys,

@@ -4,10 +4,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smsfoundation.domain.message.DeliveryStatus;
+import io.smsfoundation.domain.phone.PhoneNumber;
 import io.smsfoundation.ports.out.OutboundSms;
 import io.smsfoundation.ports.out.PriceLookup;
+import io.smsfoundation.ports.out.ProviderMessage;
 import io.smsfoundation.ports.out.SendOutcome;
 import io.smsfoundation.ports.out.SmsGateway;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Counts every send by outcome and error class ({@code sms.sends}), times the provider call, and
@@ -77,5 +81,10 @@ final class MeteredSmsGateway implements SmsGateway {
       ServiceMetrics.countStatus(registry, status);
     }
     return outcome;
+  }
+
+  @Override
+  public List<ProviderMessage> sentTo(PhoneNumber to, Instant since) {
+    return delegate.sentTo(to, since);
   }
 }

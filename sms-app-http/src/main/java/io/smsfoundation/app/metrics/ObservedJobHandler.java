@@ -64,7 +64,7 @@ final class ObservedJobHandler implements JobHandler {
   private static String subjectField(Job.Type type) {
     return switch (type) {
       case LINK_TENANT, VERIFY_TENANT -> "conversation_id";
-      case SEND_SMS, FETCH_PRICE -> "message_id";
+      case SEND_SMS, FETCH_PRICE, SETTLE_SMS -> "message_id";
       case PUSH_TENANT_LANGUAGE -> "tenant_id";
       case DELIVER_EVENT -> "delivery_id";
     };

@@ -14,6 +14,7 @@ import io.smsfoundation.ports.out.Job;
 import io.smsfoundation.ports.out.JobBacklog;
 import io.smsfoundation.ports.out.JobQueue;
 import io.smsfoundation.ports.out.TenantHistoryEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +93,7 @@ final class TenantLinks {
   JobQueue jobQueue(JobQueue delegate) {
     return new JobQueue() {
       @Override
-      public void enqueue(Job job) {
+      public void enqueue(Job job, Duration delay) {
         if (job.type() == Job.Type.LINK_TENANT
             && reconciling.get()
             && scheduledByReconciliation.size() < MAX_REMEMBERED) {
@@ -102,7 +103,7 @@ final class TenantLinks {
             // not a conversation id: nothing to remember
           }
         }
-        delegate.enqueue(job);
+        delegate.enqueue(job, delay);
       }
 
       @Override

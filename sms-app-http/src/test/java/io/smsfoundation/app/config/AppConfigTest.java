@@ -221,6 +221,30 @@ class AppConfigTest {
   }
 
   @Test
+  void the_checks_of_unknown_sends_default_to_one_and_five_minutes_and_read_durations() {
+    AppConfig.Twilio defaults = AppConfig.fromEnvironment(Map.of()).twilio();
+    AppConfig.Twilio set =
+        AppConfig.fromEnvironment(
+                Map.of(
+                    "SMS_UNKNOWN_SEND_FIRST_CHECK", "30s", "SMS_UNKNOWN_SEND_SECOND_CHECK", "10m"))
+            .twilio();
+
+    assertThat(defaults.unknownFirstCheck()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(defaults.unknownSecondCheck()).isEqualTo(java.time.Duration.ofMinutes(5));
+    assertThat(set.unknownFirstCheck()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(set.unknownSecondCheck()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThatThrownBy(
+            () ->
+                AppConfig.fromEnvironment(
+                    Map.of(
+                        "SMS_UNKNOWN_SEND_FIRST_CHECK", "later",
+                        "SMS_UNKNOWN_SEND_SECOND_CHECK", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SMS_UNKNOWN_SEND_FIRST_CHECK")
+        .hasMessageContaining("SMS_UNKNOWN_SEND_SECOND_CHECK");
+  }
+
+  @Test
   void api_keys_are_split_on_commas_and_trimmed() {
     Map<String, String> env =
         Map.of("SMS_API_KEYS", " aaaaaaaaaaaaaaaa , bbbbbbbbbbbbbbbb,,aaaaaaaaaaaaaaaa ");

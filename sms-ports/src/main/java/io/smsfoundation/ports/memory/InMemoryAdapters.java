@@ -1,6 +1,7 @@
 package io.smsfoundation.ports.memory;
 
 import io.smsfoundation.ports.service.SmsServices;
+import java.time.Clock;
 
 /**
  * One set of in-memory adapters sharing one {@link InMemoryUnitOfWork}, ready to hand to {@link
@@ -21,6 +22,11 @@ public record InMemoryAdapters(
     InMemoryWebhookSender webhookSender) {
 
   public static InMemoryAdapters create() {
+    return create(Clock.systemUTC());
+  }
+
+  /** Adapters whose gateway dates the messages it creates by {@code clock}. */
+  public static InMemoryAdapters create(Clock clock) {
     InMemoryUnitOfWork db = new InMemoryUnitOfWork();
     InMemoryConversationStore conversations = new InMemoryConversationStore(db);
     InMemoryMessageStore messages = new InMemoryMessageStore(db);
@@ -31,7 +37,7 @@ public record InMemoryAdapters(
         new InMemoryUsageLedger(db, messages, conversations),
         new InMemoryTenantNumbers(db),
         new InMemoryTenantDirectory(),
-        new InMemorySmsGateway(),
+        new InMemorySmsGateway(clock),
         new InMemoryJobQueue(db),
         new InMemoryEventStore(db),
         new InMemorySubscriptionStore(db),

@@ -64,21 +64,29 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
       scheduler =
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().name("in-memory-jobs").daemon().factory());
-      List<String> keys;
+      List<Waiting> entries;
       synchronized (waiting) {
-        keys = new ArrayList<>(waiting.keySet());
+        entries = new ArrayList<>(waiting.values());
       }
-      keys.forEach(key -> scheduler.execute(() -> runOnce(key)));
+      long now = System.nanoTime();
+      for (Waiting entry : entries) {
+        long wait = Math.max(0, entry.dueAt() - now);
+        scheduler.schedule(
+            () -> runOnce(entry.job().key()),
+            TimeUnit.NANOSECONDS.toMillis(wait),
+            TimeUnit.MILLISECONDS);
+      }
     }
   }
 
   @Override
-  public void enqueue(Job job) {
+  public void enqueue(Job job, Duration delay) {
     Objects.requireNonNull(job, "job");
+    Objects.requireNonNull(delay, "delay");
     if (!db.inTransaction()) {
       throw new IllegalStateException("jobs are enqueued inside a unit of work");
     }
-    db.afterCommitOnce(job.key(), () -> submit(job));
+    db.afterCommitOnce(job.key(), () -> submit(job, delay.isNegative() ? Duration.ZERO : delay));
   }
 
   /** How many jobs are waiting, retries included. */
@@ -89,8 +97,8 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
   }
 
   /**
-   * Runs every waiting job once on the calling thread, ignoring retry delays; jobs enqueued by
-   * those jobs wait for the next call.
+   * Runs every waiting job once on the calling thread, ignoring due times and retry delays; jobs
+   * enqueued by those jobs wait for the next call.
    *
    * @return how many jobs ran
    */
@@ -141,14 +149,17 @@ public final class InMemoryJobQueue implements JobQueue, AutoCloseable {
     }
   }
 
-  private void submit(Job job) {
+  private void submit(Job job, Duration delay) {
     boolean added;
     synchronized (waiting) {
-      added = waiting.putIfAbsent(job.key(), new Waiting(job, 0, System.nanoTime(), false)) == null;
+      added =
+          waiting.putIfAbsent(
+                  job.key(), new Waiting(job, 0, System.nanoTime() + delay.toNanos(), false))
+              == null;
     }
     ScheduledExecutorService running = scheduler;
     if (added && running != null) {
-      running.execute(() -> runOnce(job.key()));
+      running.schedule(() -> runOnce(job.key()), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -29,11 +29,14 @@ public record Job(Type type, String subjectId) {
     /** Post one event to one subscription. */
     DELIVER_EVENT,
     /** Ask the provider what a settled outbound message cost. */
-    FETCH_PRICE;
+    FETCH_PRICE,
+
+    /** Ask the SMS provider what became of a send whose outcome was unknown. */
+    SETTLE_SMS;
 
     /**
      * {@code link-tenant}, {@code verify-tenant}, {@code send-sms}, {@code push-tenant-language},
-     * {@code deliver-event}, {@code fetch-price}.
+     * {@code deliver-event}, {@code fetch-price}, {@code settle-sms}.
      */
     public String code() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -1,5 +1,9 @@
 package io.smsfoundation.ports.out;
 
+import io.smsfoundation.domain.phone.PhoneNumber;
+import java.time.Instant;
+import java.util.List;
+
 /**
  * Hands messages to the SMS provider. Implementations are thread-safe, make one send attempt per
  * call from the caller's point of view (retrying internally only what provably never reached the
@@ -16,5 +20,25 @@ public interface SmsGateway {
    */
   default PriceLookup lookupPrice(String providerMessageId) {
     return new PriceLookup.NotFound();
+  }
+
+  /**
+   * The messages this gateway's sender (its number or messaging service) sent to {@code to} and
+   * that the provider reports as sent at or after {@code since}, read page by page, newest first.
+   * The service uses it to settle a send whose outcome was {@link SendOutcome.Unknown}. A gateway
+   * that cannot list leaves such sends unknown: the default throws {@link
+   * UnsupportedOperationException}, and the service then never sends them again.
+   *
+   * @throws ListingFailed when the provider could not be asked now (worth asking again later)
+   */
+  default List<ProviderMessage> sentTo(PhoneNumber to, Instant since) {
+    throw new UnsupportedOperationException("this gateway cannot list the provider's messages");
+  }
+
+  /** The provider's message list could not be read now; nothing was learned. */
+  final class ListingFailed extends RuntimeException {
+    public ListingFailed(String reason) {
+      super(reason, null, false, false);
+    }
   }
 }

@@ -26,7 +26,8 @@ import java.util.UUID;
  * marks the message {@code sending} in its own transaction; a job that finds a message already
  * {@code sending} (the process died mid-call) marks it {@code unknown} instead of sending twice.
  * Only {@link SendOutcome.RetryLater}, which proves the provider never got the request, puts the
- * message back to {@code pending} for a retry.
+ * message back to {@code pending} for a retry. A message that becomes {@code unknown} gets a settle
+ * job ({@link SettleSmsService}), due after the first check delay.
  */
 public final class DeliverSmsService {
 
@@ -43,6 +44,8 @@ public final class DeliverSmsService {
   private final StatusEvents statusEvents;
   private final Consent consent;
   private final ServiceClock clock;
+  private final JobQueue jobs;
+  private final Duration firstCheck;
 
   DeliverSmsService(
       UnitOfWork unitOfWork,
@@ -52,7 +55,10 @@ public final class DeliverSmsService {
       SendCompletions completions,
       EventRecorder events,
       JobQueue jobs,
+      Duration firstCheck,
       Clock clock) {
+    this.jobs = jobs;
+    this.firstCheck = firstCheck;
     this.unitOfWork = unitOfWork;
     this.messages = messages;
     this.conversations = conversations;
@@ -100,6 +106,7 @@ public final class DeliverSmsService {
                 messageId,
                 new DeliveryUpdate(
                     null, DeliveryStatus.UNKNOWN, null, "interrupted while sending", now));
+            SettleSmsService.enqueueFirstCheck(jobs, messageId, firstCheck);
             LOG.log(Level.WARNING, "send ambiguous message={0}: interrupted earlier", messageId);
             return Optional.empty();
           }
@@ -204,6 +211,7 @@ public final class DeliverSmsService {
                     current.withDelivery(null, DeliveryStatus.UNKNOWN, null, unknown.reason(), now),
                     current.deliveryStatus(),
                     now);
+                SettleSmsService.enqueueFirstCheck(jobs, id, firstCheck);
               }
               LOG.log(Level.WARNING, "send unknown message={0}: {1}", id, unknown.reason());
               yield new JobResult.Done();

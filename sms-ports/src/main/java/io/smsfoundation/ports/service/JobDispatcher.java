@@ -12,16 +12,19 @@ public final class JobDispatcher implements JobHandler {
   private final DeliverSmsService deliverSms;
   private final DeliverEventService deliverEvent;
   private final FetchPriceService fetchPrice;
+  private final SettleSmsService settleSms;
 
   JobDispatcher(
       LinkTenantService linkTenant,
       DeliverSmsService deliverSms,
       DeliverEventService deliverEvent,
-      FetchPriceService fetchPrice) {
+      FetchPriceService fetchPrice,
+      SettleSmsService settleSms) {
     this.linkTenant = linkTenant;
     this.deliverSms = deliverSms;
     this.deliverEvent = deliverEvent;
     this.fetchPrice = fetchPrice;
+    this.settleSms = settleSms;
   }
 
   @Override
@@ -33,6 +36,7 @@ public final class JobDispatcher implements JobHandler {
       case PUSH_TENANT_LANGUAGE -> linkTenant.pushLanguage(job.subjectId());
       case DELIVER_EVENT -> deliverEvent.deliver(job.subjectId());
       case FETCH_PRICE -> fetchPrice.fetch(UUID.fromString(job.subjectId()));
+      case SETTLE_SMS -> settleSms.settle(UUID.fromString(job.subjectId()));
     };
   }
 

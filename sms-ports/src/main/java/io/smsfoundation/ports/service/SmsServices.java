@@ -146,6 +146,10 @@ public record SmsServices(
    *     has it verified again (numbers are recycled)
    * @param directoryWait how long a send to a tenant who never texted waits for the directory
    * @param usageThreshold the segments a UTC day may use before {@code usage.threshold_reached}
+   * @param unknownFirstCheck how long after a send became {@code unknown} the provider is first
+   *     asked whether it has the message
+   * @param unknownSecondCheck how long after a first check that found nothing it is asked again;
+   *     not found then either, the message is sent once more
    */
   public record Settings(
       PhoneNumbers phones,
@@ -156,13 +160,21 @@ public record SmsServices(
       ManageSubscriptions.UrlPolicy webhookUrls,
       Duration tenantLinkTtl,
       Duration directoryWait,
-      UsageThreshold usageThreshold) {
+      UsageThreshold usageThreshold,
+      Duration unknownFirstCheck,
+      Duration unknownSecondCheck) {
 
     /** Links are verified again after 30 days. */
     public static final Duration DEFAULT_TENANT_LINK_TTL = Duration.ofDays(30);
 
     /** A send waits 2 s for the directory. */
     public static final Duration DEFAULT_DIRECTORY_WAIT = Duration.ofSeconds(2);
+
+    /** An unknown send is first checked after a minute. */
+    public static final Duration DEFAULT_UNKNOWN_FIRST_CHECK = Duration.ofMinutes(1);
+
+    /** A first check that found nothing is followed by a second after five minutes. */
+    public static final Duration DEFAULT_UNKNOWN_SECOND_CHECK = Duration.ofMinutes(5);
 
     public Settings {
       Objects.requireNonNull(phones, "phones");
@@ -174,9 +186,14 @@ public record SmsServices(
       Objects.requireNonNull(tenantLinkTtl, "tenantLinkTtl");
       Objects.requireNonNull(directoryWait, "directoryWait");
       usageThreshold = usageThreshold == null ? UsageThreshold.OFF : usageThreshold;
+      Objects.requireNonNull(unknownFirstCheck, "unknownFirstCheck");
+      Objects.requireNonNull(unknownSecondCheck, "unknownSecondCheck");
+      if (unknownFirstCheck.isNegative() || unknownSecondCheck.isNegative()) {
+        throw new IllegalArgumentException("the checks of unknown sends cannot be in the past");
+      }
     }
 
-    /** These settings without a usage threshold. */
+    /** These settings without a usage threshold, with the default checks of unknown sends. */
     public Settings(
         PhoneNumbers phones,
         LanguageDetector languageDetector,
@@ -195,7 +212,9 @@ public record SmsServices(
           webhookUrls,
           tenantLinkTtl,
           directoryWait,
-          UsageThreshold.OFF);
+          UsageThreshold.OFF,
+          DEFAULT_UNKNOWN_FIRST_CHECK,
+          DEFAULT_UNKNOWN_SECOND_CHECK);
     }
 
     /**
@@ -240,7 +259,9 @@ public record SmsServices(
           webhookUrls,
           ttl,
           directoryWait,
-          usageThreshold);
+          usageThreshold,
+          unknownFirstCheck,
+          unknownSecondCheck);
     }
 
     /** These settings with another usage threshold. */
@@ -254,7 +275,25 @@ public record SmsServices(
           webhookUrls,
           tenantLinkTtl,
           directoryWait,
-          threshold);
+          threshold,
+          unknownFirstCheck,
+          unknownSecondCheck);
+    }
+
+    /** These settings with other delays for the checks of unknown sends. */
+    public Settings withUnknownSendChecks(Duration firstCheck, Duration secondCheck) {
+      return new Settings(
+          phones,
+          languageDetector,
+          sendWait,
+          reconcileQuietFor,
+          clock,
+          webhookUrls,
+          tenantLinkTtl,
+          directoryWait,
+          usageThreshold,
+          firstCheck,
+          secondCheck);
     }
   }
 
@@ -325,6 +364,17 @@ public record SmsServices(
             completions,
             events,
             ports.jobQueue(),
+            settings.unknownFirstCheck(),
+            clock);
+    SettleSmsService settle =
+        new SettleSmsService(
+            ports.unitOfWork(),
+            ports.messages(),
+            ports.conversations(),
+            ports.smsGateway(),
+            ports.jobQueue(),
+            events,
+            settings.unknownSecondCheck(),
             clock);
     DeliverEventService deliverEvents =
         new DeliverEventService(
@@ -393,7 +443,7 @@ public record SmsServices(
             linkTenant,
             deliver,
             deliverEvents,
-            new FetchPriceService(
-                ports.unitOfWork(), ports.messages(), ports.smsGateway(), clock)));
+            new FetchPriceService(ports.unitOfWork(), ports.messages(), ports.smsGateway(), clock),
+            settle));
   }
 }

@@ -132,6 +132,29 @@ public abstract class JobQueueContract {
   }
 
   @Test
+  void a_delayed_job_waits_until_it_is_due_then_runs_once() {
+    Job later = new Job(Job.Type.SETTLE_SMS, "later-" + System.nanoTime());
+    Job muchLater = new Job(Job.Type.SETTLE_SMS, "much-later-" + System.nanoTime());
+    Job now = new Job(Job.Type.SEND_SMS, "now-" + System.nanoTime());
+    fixture
+        .unitOfWork()
+        .inTransaction(
+            tx -> {
+              fixture.jobQueue().enqueue(muchLater, Duration.ofHours(1));
+              fixture.jobQueue().enqueue(later, Duration.ofMillis(500));
+              fixture.jobQueue().enqueue(now);
+              return null;
+            });
+
+    Eventually.await("the job due now to run", PATIENCE, () -> runsOf(now) == 1);
+    Eventually.await("the job due in 500 ms to run", PATIENCE, () -> runsOf(later) == 1);
+    Eventually.pause(Duration.ofMillis(200));
+    assertThat(runsOf(later)).isEqualTo(1);
+    assertThat(runsOf(muchLater)).isZero();
+    assertThat(fixture.jobQueue().backlog().waiting()).isPositive();
+  }
+
+  @Test
   void a_job_enqueued_in_a_rolled_back_transaction_never_runs() {
     Job rolledBack = new Job(Job.Type.SEND_SMS, "rolled-back-" + System.nanoTime());
     Job failed = new Job(Job.Type.SEND_SMS, "failed-" + System.nanoTime());

@@ -7,9 +7,9 @@ import io.smsfoundation.ports.contract.EventFixture;
 import io.smsfoundation.ports.contract.EventStoreContract;
 import io.smsfoundation.ports.contract.JobQueueContract;
 import io.smsfoundation.ports.contract.JobQueueFixture;
+import io.smsfoundation.ports.contract.ListingSmsGatewayContract;
 import io.smsfoundation.ports.contract.MessageStoreContract;
 import io.smsfoundation.ports.contract.RateLimiterContract;
-import io.smsfoundation.ports.contract.SmsGatewayContract;
 import io.smsfoundation.ports.contract.StoreFixture;
 import io.smsfoundation.ports.contract.SubscriptionStoreContract;
 import io.smsfoundation.ports.contract.TenantDirectoryContract;
@@ -155,14 +155,26 @@ class InMemoryContractsTest {
   }
 
   @Nested
-  class Gateway extends SmsGatewayContract {
+  class Gateway extends ListingSmsGatewayContract {
     private final InMemorySmsGateway gateway = new InMemorySmsGateway();
     private final PhoneNumber invalid = new PhoneNumber("+15005550001");
+    private final PhoneNumber createdButUnanswered = new PhoneNumber("+15005550012");
 
     Gateway() {
       for (int i = 0; i < 10; i++) {
         gateway.script(invalid, new SendOutcome.Rejected("21211", "invalid 'To' number", false));
+        gateway.scriptUnknownAfterCreate(createdButUnanswered);
       }
+    }
+
+    @Override
+    protected PhoneNumber createdButUnansweredNumber() {
+      return createdButUnanswered;
+    }
+
+    @Override
+    protected PhoneNumber otherDeliverableNumber() {
+      return new PhoneNumber("+12015550199");
     }
 
     @Override

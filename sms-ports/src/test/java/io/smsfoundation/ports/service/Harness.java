@@ -29,7 +29,7 @@ final class Harness {
   static final String TO = "+15005550006";
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
-  final InMemoryAdapters adapters = InMemoryAdapters.create();
+  final InMemoryAdapters adapters = InMemoryAdapters.create(clock);
   final SmsServices services;
   private final Duration sendWait;
 

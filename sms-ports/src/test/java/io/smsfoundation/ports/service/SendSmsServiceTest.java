@@ -200,15 +200,15 @@ class SendSmsServiceTest {
   }
 
   @Test
-  void an_ambiguous_failure_is_never_sent_again_and_waits_for_a_callback() {
+  void an_ambiguous_failure_is_not_sent_again_but_waits_for_its_settle_job() {
     h.adapters.smsGateway().script(TO_NUMBER, new SendOutcome.Unknown("HTTP 500 after sending"));
     Receipt receipt = accepted(send("hello", null));
 
-    h.runJobs();
-    h.runJobs();
+    h.adapters.jobQueue().runPending();
 
     assertThat(h.message(receipt.messageId()).deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN);
     assertThat(h.adapters.smsGateway().attempts()).hasSize(1);
+    assertThat(h.adapters.jobQueue().size()).isEqualTo(1);
   }
 
   @Test
@@ -221,10 +221,11 @@ class SendSmsServiceTest {
         .updateDelivery(
             id, new DeliveryUpdate(null, DeliveryStatus.SENDING, null, null, h.clock.instant()));
 
-    h.runJobs();
+    h.adapters.jobQueue().runPending();
 
     assertThat(h.message(id).deliveryStatus()).isEqualTo(DeliveryStatus.UNKNOWN);
     assertThat(h.adapters.smsGateway().attempts()).isEmpty();
+    assertThat(h.adapters.jobQueue().size()).as("its settle job").isEqualTo(1);
   }
 
   @Test

@@ -26,6 +26,13 @@ enum Script {
   THROTTLED_EVERY_OTHER,
   /** The message is created (and delivered), but the answer is a 500, 20500. */
   SERVER_ERROR_AFTER_CREATE,
+  /** Like {@link #SERVER_ERROR_AFTER_CREATE}, and no status callback is ever posted for it. */
+  SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS,
+  /**
+   * The 1st request to the number is answered 500, 20500 without creating anything; the next ones
+   * are accepted.
+   */
+  SERVER_ERROR_ONCE_BEFORE_CREATE,
   /** The message is created (and delivered), but the answer comes after the slow delay. */
   SLOW_ANSWER,
   /** Accepted, then {@code sent} and {@code undelivered} with error 30003. */
@@ -41,6 +48,11 @@ enum Script {
           Map.entry(TwilioEmulator.THROTTLED, THROTTLED),
           Map.entry(TwilioEmulator.THROTTLED_EVERY_OTHER, THROTTLED_EVERY_OTHER),
           Map.entry(TwilioEmulator.SERVER_ERROR_AFTER_CREATE, SERVER_ERROR_AFTER_CREATE),
+          Map.entry(
+              TwilioEmulator.SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS,
+              SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS),
+          Map.entry(
+              TwilioEmulator.SERVER_ERROR_ONCE_BEFORE_CREATE, SERVER_ERROR_ONCE_BEFORE_CREATE),
           Map.entry(TwilioEmulator.SLOW_ANSWER, SLOW_ANSWER),
           Map.entry(TwilioEmulator.UNDELIVERED, UNDELIVERED));
 

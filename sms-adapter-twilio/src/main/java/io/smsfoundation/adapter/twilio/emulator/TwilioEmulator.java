@@ -71,6 +71,11 @@ import org.slf4j.LoggerFactory;
  *       request to it; the 2nd, 4th... are accepted</td></tr>
  *   <tr><td>{@value #SERVER_ERROR_AFTER_CREATE}</td><td>the message <em>is created</em> (counted,
  *       callbacks follow), but the answer is a 500, error 20500</td></tr>
+ *   <tr><td>{@value #SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS}</td><td>the same, and no status
+ *       callback is ever posted for the message: only Twilio's message list tells what became of
+ *       it</td></tr>
+ *   <tr><td>{@value #SERVER_ERROR_ONCE_BEFORE_CREATE}</td><td>the first request to it is answered
+ *       500, error 20500, and creates nothing; the next ones are accepted</td></tr>
  *   <tr><td>{@value #SLOW_ANSWER}</td><td>the message is created at once, the answer comes after
  *       {@link Builder#slowAnswerDelay} (default 15 s)</td></tr>
  *   <tr><td>{@value #UNDELIVERED}</td><td>accepted, then {@code sent}, then {@code undelivered}
@@ -118,6 +123,12 @@ public final class TwilioEmulator implements AutoCloseable {
   /** Created, but answered with a 500. */
   public static final String SERVER_ERROR_AFTER_CREATE = "+15005550012";
 
+  /** Created, answered with a 500, and no status callback ever follows. */
+  public static final String SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS = "+15005550015";
+
+  /** 500 on the first request to it, nothing created; accepted afterwards. */
+  public static final String SERVER_ERROR_ONCE_BEFORE_CREATE = "+15005550016";
+
   /** Created, but answered only after the slow-answer delay. */
   public static final String SLOW_ANSWER = "+15005550013";
 
@@ -163,6 +174,7 @@ public final class TwilioEmulator implements AutoCloseable {
   private final List<String> creationOrder = new CopyOnWriteArrayList<>();
   private final AtomicInteger createRequests = new AtomicInteger();
   private final AtomicInteger everyOtherRequests = new AtomicInteger();
+  private final AtomicInteger serverErrorOnceRequests = new AtomicInteger();
 
   private TwilioEmulator(Builder builder) {
     this.accountSid = builder.accountSid;
@@ -405,13 +417,20 @@ public final class TwilioEmulator implements AutoCloseable {
           return;
         }
       }
+      case SERVER_ERROR_ONCE_BEFORE_CREATE -> {
+        if (serverErrorOnceRequests.getAndIncrement() == 0) {
+          error(exchange, 500, 20500, "Internal Server Error");
+          return;
+        }
+      }
       default -> {
         // accepted below
       }
     }
     EmulatedMessage message = accept(to, from, service, body, mediaUrls, statusCallback, script);
     switch (script) {
-      case SERVER_ERROR_AFTER_CREATE -> error(exchange, 500, 20500, "Internal Server Error");
+      case SERVER_ERROR_AFTER_CREATE, SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS ->
+          error(exchange, 500, 20500, "Internal Server Error");
       case SLOW_ANSWER -> {
         Thread.sleep(slowAnswerDelay.toMillis());
         respond(exchange, 201, json(message));
@@ -458,13 +477,14 @@ public final class TwilioEmulator implements AutoCloseable {
   /** Moves the message through its statuses and posts a callback for each, as Twilio does. */
   private void runLifecycle(String sid, Script script) {
     try {
+      boolean post = script != Script.SERVER_ERROR_AFTER_CREATE_NO_CALLBACKS;
       Thread.sleep(sentDelay.toMillis());
-      advance(sid, "sent", null);
+      advance(sid, "sent", null, post);
       Thread.sleep(deliveredDelay.toMillis());
       if (script == Script.UNDELIVERED) {
-        advance(sid, "undelivered", 30003);
+        advance(sid, "undelivered", 30003, post);
       } else {
-        advance(sid, "delivered", null);
+        advance(sid, "delivered", null, post);
       }
     } catch (InterruptedException e) {
       // The emulator is closing: remaining callbacks are abandoned.
@@ -472,10 +492,11 @@ public final class TwilioEmulator implements AutoCloseable {
     }
   }
 
-  private void advance(String sid, String status, Integer errorCode) throws InterruptedException {
+  private void advance(String sid, String status, Integer errorCode, boolean post)
+      throws InterruptedException {
     EmulatedMessage updated =
         messages.computeIfPresent(sid, (k, m) -> m.withStatus(status, errorCode, clock.instant()));
-    if (updated != null && updated.statusCallback() != null) {
+    if (post && updated != null && updated.statusCallback() != null) {
       callbacks.post(updated);
     }
   }
