@@ -3,9 +3,7 @@ package io.smsfoundation.app.http;
 import io.smsfoundation.app.http.CallViews.CallPageView;
 import io.smsfoundation.app.http.CallViews.CallView;
 import io.smsfoundation.ports.in.ReadCalls;
-import io.smsfoundation.ports.in.ReadConversation;
 import io.smsfoundation.ports.in.ReadConversation.ConversationQuery;
-import java.util.Map;
 import org.slf4j.MDC;
 
 /**
@@ -43,7 +41,7 @@ public final class CallEndpoints {
     return request -> {
       ConversationQuery query =
           new ConversationQuery(
-              request.pathParam("phone"), request.queryParam("cursor"), limit(request));
+              request.pathParam("phone"), request.queryParam("cursor"), Queries.pageLimit(request));
       return readCalls
           .page(query)
           .map(
@@ -59,19 +57,5 @@ public final class CallEndpoints {
               })
           .orElseThrow(() -> ApiError.notFound("No conversation with this phone number"));
     };
-  }
-
-  private static Integer limit(HttpRequest request) {
-    String text = request.queryParam("limit");
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(text.strip());
-    } catch (NumberFormatException notANumber) {
-      throw ApiError.validation(
-          "The limit is not a number",
-          Map.of("limit", "must be between 1 and " + ReadConversation.MAX_LIMIT));
-    }
   }
 }

@@ -5,7 +5,6 @@ import io.smsfoundation.app.http.Views.ConversationView;
 import io.smsfoundation.app.http.Views.MessageView;
 import io.smsfoundation.ports.in.ReadConversation;
 import io.smsfoundation.ports.in.ReadConversation.ConversationQuery;
-import java.util.Map;
 
 /**
  * {@code GET /conversations/{phone}?limit=&cursor=}: the conversation of a number written any way
@@ -25,7 +24,7 @@ public final class ConversationEndpoint implements Endpoint {
   public HttpReply handle(HttpRequest request) {
     ConversationQuery query =
         new ConversationQuery(
-            request.pathParam("phone"), request.queryParam("cursor"), limit(request));
+            request.pathParam("phone"), request.queryParam("cursor"), Queries.pageLimit(request));
     return readConversation
         .read(query)
         .map(
@@ -40,19 +39,5 @@ public final class ConversationEndpoint implements Endpoint {
                           page.nextCursor())));
             })
         .orElseThrow(() -> ApiError.notFound("No conversation with this phone number"));
-  }
-
-  private static Integer limit(HttpRequest request) {
-    String text = request.queryParam("limit");
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Integer.valueOf(text.strip());
-    } catch (NumberFormatException notANumber) {
-      throw ApiError.validation(
-          "The limit is not a number",
-          Map.of("limit", "must be between 1 and " + ReadConversation.MAX_LIMIT));
-    }
   }
 }

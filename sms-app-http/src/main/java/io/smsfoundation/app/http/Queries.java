@@ -1,5 +1,6 @@
 package io.smsfoundation.app.http;
 
+import io.smsfoundation.ports.in.ReadConversation;
 import java.util.Map;
 
 /** Reading query parameters the same way on every endpoint. */
@@ -32,5 +33,23 @@ final class Queries {
   static String clip(String text) {
     String stripped = text.strip();
     return stripped.length() <= 40 ? stripped : stripped.substring(0, 40) + "...";
+  }
+
+  /**
+   * The {@code limit} of a page request, or {@code null} when absent; its range is the use case's
+   * to check.
+   */
+  static Integer pageLimit(HttpRequest request) {
+    String text = request.queryParam("limit");
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(text.strip());
+    } catch (NumberFormatException notANumber) {
+      throw ApiError.validation(
+          "The limit is not a number",
+          Map.of("limit", "must be between 1 and " + ReadConversation.MAX_LIMIT));
+    }
   }
 }
