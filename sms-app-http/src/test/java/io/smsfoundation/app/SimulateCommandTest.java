@@ -135,6 +135,34 @@ class SimulateCommandTest {
   }
 
   @Test
+  void printed_call_curl_command_is_answered_with_twiml_and_records_the_call() throws Exception {
+    Run run =
+        simulate(
+            Map.of(AppConfig.TWILIO_AUTH_TOKEN, TestApplication.AUTH_TOKEN),
+            "call",
+            "--from",
+            "+12015555015",
+            "--sid",
+            "CA" + "e".repeat(32),
+            "--url",
+            app.baseUrl(),
+            "--public-url",
+            app.application().publicBaseUrl().toString(),
+            "--print-curl");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith("curl ").contains("/webhook/twilio/voice");
+    assertThat(app.get("/calls/CA" + "e".repeat(32)).statusCode())
+        .as("printing calls nothing")
+        .isEqualTo(404);
+
+    String answer = shell(run.out());
+
+    assertThat(answer).contains("<Response>").endsWith("HTTP 200\n");
+    assertThat(app.get("/calls/CA" + "e".repeat(32)).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void printed_status_curl_command_moves_a_sent_message_forward() throws Exception {
     String id = json(app.send("+12015555014", "hello")).get("message_id").asText();
     String sid =

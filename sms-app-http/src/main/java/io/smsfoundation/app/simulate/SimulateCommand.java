@@ -138,14 +138,18 @@ public final class SimulateCommand {
    * when the answer dials, the signed end of the dial posted to the answer's {@code action}.
    */
   private int call(Map<String, String> options) throws IOException, InterruptedException {
-    if (options.containsKey(PRINT_CURL)) {
-      throw new IllegalArgumentException(
-          "--print-curl is not available for calls: the second request depends on the answer");
-    }
     String from = required(options, "from");
     String sid = options.getOrDefault("sid", newSid("CA"));
     String to =
         options.getOrDefault("to", env.getOrDefault(AppConfig.TWILIO_PHONE_NUMBER, DEFAULT_TO));
+    if (options.containsKey(PRINT_CURL)) {
+      // only the voice webhook: the dial's end goes to the action URL its answer names
+      return post(
+          options,
+          "/webhook/twilio/voice",
+          null,
+          TwilioWebhookForms.incomingCall(accountSid(), sid, from, to));
+    }
     String status = options.getOrDefault("status", "completed");
     Integer duration = null;
     if (options.containsKey("duration")) {
