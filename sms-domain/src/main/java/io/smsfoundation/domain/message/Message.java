@@ -220,30 +220,7 @@ public record Message(
 
   /** This inbound message marked as from a sender over its rate. */
   public Message asThrottled() {
-    return new Message(
-        id,
-        conversationId,
-        direction,
-        twilioSid,
-        from,
-        to,
-        content,
-        numSegments,
-        encoding,
-        usage,
-        numMedia,
-        media,
-        deliveryStatus,
-        errorCode,
-        errorMessage,
-        language,
-        rawWebhookData,
-        idempotencyKey,
-        requestFingerprint,
-        createdAt,
-        updatedAt,
-        replyOrigin,
-        true);
+    return changed(twilioSid, deliveryStatus, errorCode, errorMessage, usage, updatedAt, true);
   }
 
   public boolean isOutbound() {
@@ -267,46 +244,36 @@ public record Message(
 
   /** This message with other usage figures. */
   public Message withUsage(MessageUsage newUsage) {
+    return changed(
+        twilioSid, deliveryStatus, errorCode, errorMessage, newUsage, updatedAt, throttled);
+  }
+
+  /** This message after a delivery update. */
+  public Message withDelivery(
+      String sid, DeliveryStatus status, String code, String text, Instant at) {
+    return changed(sid == null ? twilioSid : sid, status, code, text, usage, at, throttled);
+  }
+
+  /** This message with the fields that change after it is stored replaced. */
+  private Message changed(
+      String sid,
+      DeliveryStatus status,
+      String code,
+      String text,
+      MessageUsage newUsage,
+      Instant at,
+      boolean isThrottled) {
     return new Message(
         id,
         conversationId,
         direction,
-        twilioSid,
+        sid,
         from,
         to,
         content,
         numSegments,
         encoding,
         newUsage,
-        numMedia,
-        media,
-        deliveryStatus,
-        errorCode,
-        errorMessage,
-        language,
-        rawWebhookData,
-        idempotencyKey,
-        requestFingerprint,
-        createdAt,
-        updatedAt,
-        replyOrigin,
-        throttled);
-  }
-
-  /** This message after a delivery update. */
-  public Message withDelivery(
-      String sid, DeliveryStatus status, String code, String text, Instant at) {
-    return new Message(
-        id,
-        conversationId,
-        direction,
-        sid == null ? twilioSid : sid,
-        from,
-        to,
-        content,
-        numSegments,
-        encoding,
-        usage,
         numMedia,
         media,
         status,
@@ -319,6 +286,6 @@ public record Message(
         createdAt,
         at,
         replyOrigin,
-        throttled);
+        isThrottled);
   }
 }
